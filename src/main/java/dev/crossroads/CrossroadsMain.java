@@ -1,0 +1,36 @@
+package dev.crossroads;
+
+import dev.crossroads.db.EmbeddedDatabase;
+import dev.crossroads.db.DatabaseSettings;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Entry point of the packaged service.
+ *
+ * <p>When no datasource URL is configured the service brings its own PostgreSQL: it has to be running before
+ * Quarkus boots, because the datasource, Flyway and the readiness check all connect during start-up.
+ * Tests do the same through a global test resource, so this class only matters for {@code java -jar}.
+ */
+@QuarkusMain
+public final class CrossroadsMain {
+
+    private CrossroadsMain() {
+    }
+
+    public static void main(String... args) {
+        DatabaseSettings settings = DatabaseSettings.fromEnvironment();
+        if (settings.externalDatabaseConfigured()) {
+            Quarkus.run(args);
+            return;
+        }
+        EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDirectory(), settings.port());
+        database.connectionProperties().forEach(System::setProperty);
+        database.stopWhenJvmExits();
+        try {
+            Quarkus.run(args);
+        } finally {
+            database.quarkusStopped();
+        }
+    }
+}

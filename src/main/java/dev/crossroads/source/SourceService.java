@@ -1,0 +1,23 @@
+package dev.crossroads.source;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** The configured family and its languages, in configured order. */
+@ApplicationScoped
+public class SourceService {
+
+    private final FamilyConfig config;
+
+    public SourceService(FamilyConfig config) {
+        this.config = config;
+    }
+
+    public FamilyConfig.Family family() {
+        return config.family();
+    }
+
+    public List<FamilyConfig.LanguageSource> languages() {
+        return config.languages();
+    }
+}

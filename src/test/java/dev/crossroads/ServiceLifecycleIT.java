@@ -1,0 +1,192 @@
+package dev.crossroads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crossroads.db.EmbeddedDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged service as an operator would ({@code java -jar}) and checks what only a real process shows:
+ * the embedded database starts with it, survives restarts, and stops with it; bad configuration stops start-up.
+ */
+class ServiceLifecycleIT {
+
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void embeddedDatabaseKeepsItsDataAcrossRestartsAndStopsWithTheService() throws Exception {
+        Path dataDir = dir.resolve("pg");
+        int dbPort = freePort();
+
+        Service first = start(Map.of("crossroads.db.data-dir", dataDir.toString(),
+                "crossroads.db.port", String.valueOf(dbPort)), Map.of());
+        first.awaitReady(Duration.ofSeconds(60));
+        assertThat(first.graphql("{ languages { id } }"))
+                .contains("\"id\":\"python\"", "\"id\":\"typescript\"", "\"id\":\"java\"", "\"id\":\"dotnet\"");
+        sql(dbPort, "CREATE TABLE restart_marker (id int); INSERT INTO restart_marker VALUES (42)");
+
+        first.terminateAndAwait(Duration.ofSeconds(10));
+        assertThat(postgresProcessesUsing(dataDir)).as("postgres processes left after SIGTERM").isEmpty();
+
+        Service second = start(Map.of("crossroads.db.data-dir", dataDir.toString(),
+                "crossroads.db.port", String.valueOf(dbPort)), Map.of());
+        second.awaitReady(Duration.ofSeconds(60));
+        assertThat(sqlCount(dbPort, "SELECT count(*) FROM restart_marker WHERE id = 42")).isEqualTo(1);
+        second.terminateAndAwait(Duration.ofSeconds(10));
+        assertThat(postgresProcessesUsing(dataDir)).isEmpty();
+    }
+
+    @Test
+    void externalDatasourceIsUsedAndNothingIsEmbedded() throws Exception {
+        try (EmbeddedDatabase external = EmbeddedDatabase.startForTests(dir.resolve("external"))) {
+            Path unusedDataDir = dir.resolve("must-not-exist");
+            Map<String, String> env = Map.of(
+                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://localhost:" + external.port() + "/postgres",
+                    "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + external.port() + "/postgres",
+                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                    "QUARKUS_DATASOURCE_PASSWORD", "postgres");
+
+            Service service = start(Map.of("crossroads.db.data-dir", unusedDataDir.toString()), env);
+            service.awaitReady(Duration.ofSeconds(60));
+
+            assertThat(unusedDataDir).doesNotExist();
+            assertThat(sqlCount(external.port(), "SELECT count(*) FROM information_schema.tables"
+                    + " WHERE table_name = 'flyway_schema_history'")).as("Flyway ran on the external server").isOne();
+            service.terminateAndAwait(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void invalidFamilyFileStopsStartUpWithOneClearLine() throws Exception {
+        Path config = dir.resolve("family.yaml");
+        Files.writeString(config, """
+                family: { id: fam, name: Family }
+                languages:
+                  - { name: Go, repository: acme/fam-go }
+                """);
+        Path dataDir = dir.resolve("pg");
+
+        Service service = start(Map.of("crossroads.config-file", config.toString(),
+                "crossroads.db.data-dir", dataDir.toString()), Map.of());
+
+        assertThat(service.process.waitFor(60, TimeUnit.SECONDS)).as("service exits").isTrue();
+        assertThat(service.process.exitValue()).isNotZero();
+        assertThat(Files.readString(service.log)).contains(config + ": languages[0].id: is required");
+        assertThat(postgresProcessesUsing(dataDir)).isEmpty();
+    }
+
+    private Service start(Map<String, String> properties, Map<String, String> env) throws IOException {
+        int httpPort = freePort();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dquarkus.http.port=" + httpPort));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", JAR.toString()));
+        Path log = Files.createTempFile(dir, "service", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE") || k.startsWith("CROSSROADS_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        started.add(process);
+        return new Service(process, httpPort, log);
+    }
+
+    private record Service(Process process, int port, Path log) {
+
+        void awaitReady(Duration timeout) throws Exception {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                assertThat(process.isAlive()).as("service still running; log:%n%s", Files.readString(log)).isTrue();
+                try {
+                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/q/health/ready")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(200);
+            }
+            throw new AssertionError("not ready within " + timeout + "; log:\n" + Files.readString(log));
+        }
+
+        String graphql(String query) throws Exception {
+            String body = "{\"query\":\"" + query.replace("\"", "\\\"") + "\"}";
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+
+        /** {@link Process#destroy()} sends SIGTERM, as Kubernetes does. */
+        void terminateAndAwait(Duration timeout) throws Exception {
+            process.destroy();
+            assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("exited within %s after SIGTERM", timeout).isTrue();
+        }
+    }
+
+    private static List<ProcessHandle> postgresProcessesUsing(Path dataDir) {
+        String dir = dataDir.toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dir)).orElse(false))
+                .toList();
+    }
+
+    private static void sql(int port, String statements) throws SQLException {
+        try (Connection c = connect(port); var s = c.createStatement()) {
+            s.execute(statements);
+        }
+    }
+
+    private static long sqlCount(int port, String query) throws SQLException {
+        try (Connection c = connect(port); var s = c.createStatement(); var rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Connection connect(int port) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "postgres");
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
