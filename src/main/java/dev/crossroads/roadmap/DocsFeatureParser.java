@@ -1,0 +1,299 @@
+package dev.crossroads.roadmap;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
+import org.commonmark.ext.front.matter.YamlFrontMatterNode;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableBody;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+
+/**
+ * Reads which features a language documents: the mkdocs nav (entries {@code Title: path}, bare paths, nested
+ * groups, external links), the features table of the docs home page, and the header of each page the nav names
+ * without a title. Thread-safe and stateless.
+ */
+public final class DocsFeatureParser {
+
+    /** Nav groups and page folders that hold features rather than guides or processes. */
+    private static final Pattern FEATURE_GROUP = Pattern.compile(
+            "(?i).*\\b(features?|utilit(y|ies)|core|event handlers?|handlers?)\\b.*");
+    private static final List<String> FEATURE_FOLDERS = List.of("core/", "utilities/", "utility/", "features/");
+    /** Only the top of a page can flag maturity; further down "beta" is usually about something else. */
+    private static final int MARKER_BLOCKS = 12;
+
+    private final int maxBytes;
+
+    public DocsFeatureParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public DocsFeatureList parse(String mkdocsYaml, String homePage, PageSource pages) {
+        if (mkdocsYaml == null) {
+            throw new RoadmapParseException("no mkdocs.yml given");
+        }
+        List<ParseWarning> warnings = new ArrayList<>();
+        List<FeatureTableRow> rows = homePage == null ? List.of() : tableRows(homePage, warnings);
+        Map<?, ?> settings = MkDocsYaml.load(mkdocsYaml, maxBytes);
+        Object nav = settings.get("nav");
+        List<NavEntry> entries = new ArrayList<>();
+        if (nav instanceof List<?> list) {
+            walk(list, List.of(), entries, warnings);
+        } else {
+            warnings.add(new ParseWarning(0, nav == null ? "mkdocs.yml has no nav: no features listed"
+                    : "mkdocs.yml nav is not a list: no features listed"));
+        }
+        List<DocsFeature> features = new ArrayList<>();
+        for (NavEntry entry : entries) {
+            if (entry.isFeature()) {
+                features.add(feature(entry, rows, pages));
+            }
+        }
+        return new DocsFeatureList(features, rows, disagreements(features, rows, warnings), warnings);
+    }
+
+    private record NavEntry(String title, String path, String url, List<String> groups) {
+
+        boolean isFeature() {
+            boolean inFeatureGroup = groups.stream().anyMatch(g -> FEATURE_GROUP.matcher(g).matches());
+            boolean inFeatureFolder = path != null && FEATURE_FOLDERS.stream().anyMatch(path::startsWith);
+            return inFeatureFolder || inFeatureGroup && (path != null || url != null);
+        }
+    }
+
+    private static void walk(List<?> entries, List<String> groups, List<NavEntry> out, List<ParseWarning> warnings) {
+        for (Object entry : entries) {
+            if (entry instanceof String path) {
+                out.add(target(null, path, groups));
+            } else if (entry instanceof Map<?, ?> map) {
+                for (Map.Entry<?, ?> titled : map.entrySet()) {
+                    String title = String.valueOf(titled.getKey()).strip();
+                    Object value = titled.getValue();
+                    if (value instanceof String path) {
+                        out.add(target(title, path, groups));
+                    } else if (value instanceof List<?> children) {
+                        List<String> nested = new ArrayList<>(groups);
+                        nested.add(title);
+                        walk(children, List.copyOf(nested), out, warnings);
+                    } else {
+                        warnings.add(new ParseWarning(0, "nav entry '" + title + "' has no page: skipped"));
+                    }
+                }
+            } else if (entry != null) {
+                warnings.add(new ParseWarning(0, "nav entry '" + entry + "' is neither a page nor a group: skipped"));
+            }
+        }
+    }
+
+    /** mkdocs users write external links as URLs or with the {@code api/" target="_blank} attribute hack. */
+    private static NavEntry target(String title, String value, List<String> groups) {
+        String trimmed = value.strip();
+        boolean external = trimmed.matches("(?i)^[a-z][a-z0-9+.-]*://.*") || trimmed.contains("\"");
+        if (external) {
+            String url = trimmed.contains("\"") ? trimmed.substring(0, trimmed.indexOf('"')).strip() : trimmed;
+            return new NavEntry(title, null, url, groups);
+        }
+        return new NavEntry(title, trimmed.replaceFirst("^\\./", ""), null, groups);
+    }
+
+    private DocsFeature feature(NavEntry entry, List<FeatureTableRow> rows, PageSource pages) {
+        String group = entry.groups().isEmpty() ? null : entry.groups().get(entry.groups().size() - 1);
+        if (entry.path() == null) {
+            return new DocsFeature(entry.title(), null, entry.url(), entry.groups(), group, TitleSource.NAV, List.of());
+        }
+        PageHeader header = pages.read(entry.path()).map(this::header).orElse(PageHeader.NONE);
+        String name;
+        TitleSource source;
+        Optional<FeatureTableRow> row = rowFor(entry.path(), rows);
+        if (entry.title() != null) {
+            name = entry.title();
+            source = TitleSource.NAV;
+        } else if (header.frontMatterTitle() != null) {
+            name = header.frontMatterTitle();
+            source = TitleSource.FRONT_MATTER;
+        } else if (header.h1() != null) {
+            name = header.h1();
+            source = TitleSource.H1;
+        } else if (row.isPresent()) {
+            name = row.get().name();
+            source = TitleSource.TABLE;
+        } else {
+            name = humanise(entry.path());
+            source = TitleSource.PATH;
+        }
+        return new DocsFeature(name, entry.path(), null, entry.groups(), group, source, header.markers());
+    }
+
+    private record PageHeader(String frontMatterTitle, String h1, List<Maturity> markers) {
+        static final PageHeader NONE = new PageHeader(null, null, List.of());
+    }
+
+    private PageHeader header(String page) {
+        if (page.length() > maxBytes) {
+            return PageHeader.NONE;
+        }
+        Node document = Markdown.parse(page);
+        String title = null;
+        String h1 = null;
+        StringBuilder markerText = new StringBuilder();
+        int blocks = 0;
+        for (Node block = document.getFirstChild(); block != null && blocks < MARKER_BLOCKS;
+                block = block.getNext(), blocks++) {
+            if (block instanceof YamlFrontMatterBlock frontMatter) {
+                for (Node n = frontMatter.getFirstChild(); n != null; n = n.getNext()) {
+                    if (n instanceof YamlFrontMatterNode entry) {
+                        String key = entry.getKey().toLowerCase(Locale.ROOT);
+                        String value = entry.getValues().isEmpty() ? "" : entry.getValues().get(0).strip();
+                        if (key.equals("title") && !value.isEmpty()) {
+                            title = unquote(value);
+                        } else if (key.equals("status") || key.equals("maturity")) {
+                            markerText.append(' ').append(value);
+                        }
+                    }
+                }
+            } else if (block instanceof Heading heading && heading.getLevel() == 1 && h1 == null) {
+                h1 = Markdown.plainText(heading);
+                markerText.append(' ').append(h1);
+            } else if (block instanceof Paragraph paragraph) {
+                String text = Markdown.plainText(paragraph);
+                if (text.startsWith("!!!") || text.startsWith("???")) {
+                    markerText.append(' ').append(text);
+                }
+            }
+        }
+        return new PageHeader(title, h1, Maturity.foundIn(markerText.toString()));
+    }
+
+    private static List<FeatureTableRow> tableRows(String homePage, List<ParseWarning> warnings) {
+        Node document = Markdown.parse(homePage);
+        for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+            if (block instanceof TableBlock table && isFeaturesTable(table)) {
+                return rows(table);
+            }
+        }
+        warnings.add(new ParseWarning(0, "the docs home page has no features table (| Utility | Description |)"));
+        return List.of();
+    }
+
+    private static boolean isFeaturesTable(TableBlock table) {
+        List<String> header = cells(firstRow(table, TableHead.class));
+        return header.size() >= 2 && header.get(0).toLowerCase(Locale.ROOT).matches("utilit(y|ies)|features?")
+                && header.get(1).equalsIgnoreCase("description");
+    }
+
+    private static List<FeatureTableRow> rows(TableBlock table) {
+        List<FeatureTableRow> rows = new ArrayList<>();
+        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            if (!(section instanceof TableBody)) {
+                continue;
+            }
+            for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                List<Node> cells = cellNodes(row);
+                if (cells.isEmpty() || Markdown.plainText(cells.get(0)).isEmpty()) {
+                    continue;
+                }
+                List<Link> links = Markdown.links(cells.get(0));
+                String link = links.isEmpty() ? null : links.get(0).getDestination();
+                String description = cells.size() > 1 ? Markdown.plainText(cells.get(1)) : "";
+                rows.add(new FeatureTableRow(Markdown.plainText(cells.get(0)), link, description));
+            }
+        }
+        return rows;
+    }
+
+    private static Node firstRow(TableBlock table, Class<? extends Node> section) {
+        for (Node child = table.getFirstChild(); child != null; child = child.getNext()) {
+            if (section.isInstance(child)) {
+                return child.getFirstChild();
+            }
+        }
+        return null;
+    }
+
+    private static List<String> cells(Node row) {
+        return cellNodes(row).stream().map(Markdown::plainText).toList();
+    }
+
+    private static List<Node> cellNodes(Node row) {
+        List<Node> cells = new ArrayList<>();
+        if (row instanceof TableRow) {
+            for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                if (cell instanceof TableCell) {
+                    cells.add(cell);
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static Optional<FeatureTableRow> rowFor(String pagePath, List<FeatureTableRow> rows) {
+        String key = pageKey(pagePath);
+        return rows.stream().filter(r -> r.link() != null
+                && (pageKey(r.link()).equals(key) || r.link().contains("://") && pageKey(r.link()).endsWith("/" + key)))
+                .findFirst();
+    }
+
+    private static List<NameDisagreement> disagreements(List<DocsFeature> features, List<FeatureTableRow> rows,
+            List<ParseWarning> warnings) {
+        List<NameDisagreement> found = new ArrayList<>();
+        Map<String, DocsFeature> byPage = new LinkedHashMap<>();
+        features.stream().filter(f -> f.pagePath() != null).forEach(f -> byPage.putIfAbsent(pageKey(f.pagePath()), f));
+        for (FeatureTableRow row : rows) {
+            DocsFeature feature = row.link() == null ? null : linkedFeature(row.link(), byPage);
+            if (feature == null) {
+                warnings.add(new ParseWarning(0, "features table row '" + row.name()
+                        + "' links to no page in the nav"));
+            } else if (!sameName(feature.name(), row.name())) {
+                found.add(new NameDisagreement(feature.pagePath(), feature.name(), row.name()));
+            }
+        }
+        return found;
+    }
+
+    /** Home pages sometimes link a feature by its published URL; its path then ends with the page key. */
+    private static DocsFeature linkedFeature(String link, Map<String, DocsFeature> byPage) {
+        String key = pageKey(link);
+        DocsFeature exact = byPage.get(key);
+        if (exact != null || !link.contains("://")) {
+            return exact;
+        }
+        return byPage.entrySet().stream().filter(e -> key.endsWith("/" + e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    private static boolean sameName(String a, String b) {
+        return a.strip().equalsIgnoreCase(b.strip());
+    }
+
+    /** {@code ./utilities/parameters/}, {@code utilities/parameters.md} and {@code utilities/parameters} agree. */
+    static String pageKey(String link) {
+        String key = link.strip().replaceFirst("[#?].*$", "").replaceFirst("^(\\./)+", "").replaceFirst("^/", "");
+        key = key.replaceFirst("/+$", "").replaceFirst("\\.md$", "").replaceFirst("/index$", "");
+        return key.toLowerCase(Locale.ROOT);
+    }
+
+    private static String humanise(String path) {
+        String file = path.replaceFirst("\\.md$", "").replaceFirst("/index$", "");
+        file = file.substring(file.lastIndexOf('/') + 1).replace('_', ' ').replace('-', ' ');
+        return file.isEmpty() ? path : Character.toUpperCase(file.charAt(0)) + file.substring(1);
+    }
+
+    private static String unquote(String value) {
+        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                || value.startsWith("'") && value.endsWith("'"))) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.crossroads.roadmap;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.ext.gfm.strikethrough.Strikethrough;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * The one commonmark-java setup used for every page (GFM tables, strikethrough, task lists, YAML front matter), and
+ * small helpers over its syntax tree. Walks are iterative: hostile pages nest thousands of levels deep.
+ */
+final class Markdown {
+
+    private static final List<Extension> EXTENSIONS = List.of(
+            TablesExtension.create(),
+            StrikethroughExtension.builder().requireTwoTildes(true).build(),
+            TaskListItemsExtension.create(),
+            YamlFrontMatterExtension.create());
+
+    /** Thread-safe once built. */
+    static final Parser PARSER = Parser.builder()
+            .extensions(EXTENSIONS)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
+
+    /** A bare commonmark parser with the same extensions, for benchmarks comparing against plain parsing. */
+    static Parser bareParser() {
+        return Parser.builder().extensions(EXTENSIONS).build();
+    }
+
+    /**
+     * mkdocs attribute lists written after links and images, e.g. {@code {target="_blank"}} or
+     * {@code {: .copyMe}}; they are markup for the site generator, never content.
+     */
+    private static final Pattern ATTRIBUTE_LIST = Pattern.compile(
+            "\\{:?\\s*(?:[.#][\\w-]+|[\\w-]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s}]+))"
+                    + "(?:\\s+(?:[.#][\\w-]+|[\\w-]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s}]+)))*\\s*}");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0]+");
+    private static final Set<Class<? extends Node>> NOT_TEXT = Set.of(HtmlInline.class, ListBlock.class);
+
+    private Markdown() {
+    }
+
+    static Node parse(String markdown) {
+        return PARSER.parse(markdown);
+    }
+
+    /** 1-based line where a block starts, 0 when unknown. */
+    static int line(Node node) {
+        List<SourceSpan> spans = node.getSourceSpans();
+        return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1;
+    }
+
+    /**
+     * The visible text of a node and its descendants: link and emphasis markup, inline HTML and attribute lists
+     * removed, soft breaks as spaces. Nested lists are left out (they are read on their own).
+     */
+    static String plainText(Node node) {
+        return clean(rawText(node, true));
+    }
+
+    /** Like {@link #plainText(Node)} but keeps line breaks, so a caller can split off a first line. */
+    static String plainTextWithBreaks(Node node) {
+        String raw = rawText(node, false);
+        StringBuilder out = new StringBuilder();
+        for (String line : raw.split("\n", -1)) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append(clean(line));
+        }
+        return out.toString().strip();
+    }
+
+    static String clean(String text) {
+        String withoutAttributes = ATTRIBUTE_LIST.matcher(text).replaceAll("");
+        return SPACES.matcher(withoutAttributes).replaceAll(" ").strip();
+    }
+
+    private static String rawText(Node root, boolean breaksAsSpaces) {
+        StringBuilder out = new StringBuilder();
+        Deque<Node> pending = new ArrayDeque<>();
+        pushChildren(root, pending);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (NOT_TEXT.contains(node.getClass())) {
+                continue;
+            }
+            if (node instanceof Text text) {
+                out.append(text.getLiteral());
+            } else if (node instanceof Code code) {
+                out.append(code.getLiteral());
+            } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
+                out.append(breaksAsSpaces ? ' ' : '\n');
+            } else if (node instanceof Image) {
+                continue; // badges and screenshots carry no roadmap text
+            } else {
+                if (node.getPrevious() != null && isBlock(node)) {
+                    out.append(breaksAsSpaces ? ' ' : '\n');
+                }
+                pushChildren(node, pending);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isBlock(Node node) {
+        return node instanceof org.commonmark.node.Block;
+    }
+
+    private static void pushChildren(Node node, Deque<Node> pending) {
+        List<Node> children = new ArrayList<>();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            children.add(child);
+        }
+        for (int i = children.size() - 1; i >= 0; i--) {
+            pending.push(children.get(i));
+        }
+    }
+
+    /** All links below a node, in document order, skipping nested lists (they are read on their own). */
+    static List<Link> links(Node root) {
+        List<Link> links = new ArrayList<>();
+        Deque<Node> pending = new ArrayDeque<>();
+        pushChildren(root, pending);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (node instanceof ListBlock) {
+                continue;
+            }
+            if (node instanceof Link link) {
+                links.add(link);
+            }
+            pushChildren(node, pending);
+        }
+        return links;
+    }
+
+    /** Whether everything visible in the node is struck through. */
+    static boolean struckThrough(Node node) {
+        Node first = node.getFirstChild();
+        while (first instanceof org.commonmark.ext.task.list.items.TaskListItemMarker) {
+            first = first.getNext();
+        }
+        if (first instanceof org.commonmark.node.Paragraph) {
+            first = first.getFirstChild();
+        }
+        return first instanceof Strikethrough;
+    }
+}
