@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
@@ -56,7 +55,6 @@ final class Markdown {
             "\\{:?\\s*(?:[.#][\\w-]+|[\\w-]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s}]+))"
                     + "(?:\\s+(?:[.#][\\w-]+|[\\w-]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s}]+)))*\\s*}");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0]+");
-    private static final Set<Class<? extends Node>> NOT_TEXT = Set.of(HtmlInline.class, ListBlock.class);
 
     private Markdown() {
     }
@@ -103,7 +101,7 @@ final class Markdown {
         pushChildren(root, pending);
         while (!pending.isEmpty()) {
             Node node = pending.pop();
-            if (NOT_TEXT.contains(node.getClass())) {
+            if (node instanceof HtmlInline || node instanceof ListBlock) {
                 continue;
             }
             if (node instanceof Text text) {

@@ -43,25 +43,30 @@ public final class RoadmapParser {
 
         private final Node document;
         private final List<ParseWarning> warnings = new ArrayList<>();
-        private final List<RoadmapSection> sections = new ArrayList<>();
+        private final List<Frame> frames = new ArrayList<>();
         private final List<String> statusVocabulary = new ArrayList<>();
         private final Map<String, List<String>> frontMatter = new LinkedHashMap<>();
         private final List<Frame> itemFrames = new ArrayList<>();
         private final List<Frame> containers = new ArrayList<>();
         private final Deque<Frame> stack = new ArrayDeque<>();
         private final boolean pageHasContainers;
+        private final boolean pageMentionsRoadmap;
         private String title;
         private boolean contentSeen;
 
         Reading(Node document) {
             this.document = document;
             this.pageHasContainers = hasContainerHeading(document);
+            this.pageMentionsRoadmap = mentionsRoadmap(document);
         }
 
         RoadmapDocument read() {
-            if (!pageHasContainers) {
+            if (!pageHasContainers && pageMentionsRoadmap) {
                 warnings.add(new ParseWarning(0, "no Themes, Key areas, Launched or similar section: "
                         + "every heading outside the overview and process sections is read as an item"));
+            } else if (!pageHasContainers) {
+                warnings.add(new ParseWarning(0, "this page does not look like a roadmap (no Themes, Key areas, "
+                        + "Launched or similar section, and no 'Roadmap' title): no items read"));
             }
             for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
                 if (block instanceof YamlFrontMatterBlock frontMatterBlock) {
@@ -86,6 +91,9 @@ public final class RoadmapParser {
             warnings.sort(java.util.Comparator.comparingInt(ParseWarning::line));
             String pageTitle = Optional.ofNullable(frontMatter.get("title")).filter(v -> !v.isEmpty())
                     .map(v -> v.get(0)).orElse(title);
+            // roles are final only now: an item heading turns into a group when a sub-heading follows it
+            List<RoadmapSection> sections = frames.stream()
+                    .map(f -> new RoadmapSection(f.path, f.level, f.role, f.line)).toList();
             return new RoadmapDocument(pageTitle, Collections.unmodifiableMap(frontMatter),
                     dedupe(statusVocabulary), sections, items, warnings);
         }
@@ -109,11 +117,8 @@ public final class RoadmapParser {
                 return;
             }
             Frame frame = classify(heading, level, text, line, adoptingContainer(previousSibling));
-            if (frame.role != SectionRole.TITLE) {
-                sections.add(new RoadmapSection(pathTo(frame), level, frame.role, line));
-            } else {
-                sections.add(new RoadmapSection(List.of(frame.title), level, frame.role, line));
-            }
+            frame.path = frame.role == SectionRole.TITLE ? List.of(frame.title) : pathTo(frame);
+            frames.add(frame);
             stack.push(frame);
         }
 
@@ -136,7 +141,7 @@ public final class RoadmapParser {
         private final java.util.Set<Frame> adopters = new java.util.HashSet<>();
 
         private Frame classify(Heading heading, int level, String text, int line, Frame adopter) {
-            boolean firstHeading = sections.isEmpty() && !contentSeen;
+            boolean firstHeading = frames.isEmpty() && !contentSeen;
             if (level == 1 && title == null && !SectionNames.isAbout(text)
                     && SectionNames.containerKind(text).isEmpty()
                     || firstHeading && SectionNames.namesThePage(text) && SectionNames.containerKind(text).isEmpty()) {
@@ -166,7 +171,7 @@ public final class RoadmapParser {
             }
             Frame scope = nearestScope();
             boolean inContainer = scope != null && scope.role == SectionRole.CONTAINER;
-            boolean loose = scope == null && !pageHasContainers;
+            boolean loose = scope == null && !pageHasContainers && pageMentionsRoadmap;
             boolean underItem = scope != null && (scope.role == SectionRole.ITEM || scope.role == SectionRole.GROUP);
             if (inContainer || loose || underItem) {
                 Frame parent = nearestItemFrame();
@@ -218,8 +223,7 @@ public final class RoadmapParser {
                 }
             }
             path.add(frame.cleanTitle());
-            frame.path = List.copyOf(path);
-            return path;
+            return List.copyOf(path);
         }
 
         private void readFrontMatter(YamlFrontMatterBlock block) {
@@ -238,6 +242,28 @@ public final class RoadmapParser {
                 }
             }
             return false;
+        }
+
+        /** Whether the front matter or any heading calls the page a roadmap. */
+        private static boolean mentionsRoadmap(Node document) {
+            for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+                String text = block instanceof Heading heading ? Markdown.plainText(heading)
+                        : block instanceof YamlFrontMatterBlock ? frontMatterText(block) : "";
+                if (text.toLowerCase(java.util.Locale.ROOT).contains("roadmap")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static String frontMatterText(Node block) {
+            StringBuilder text = new StringBuilder();
+            for (Node node = block.getFirstChild(); node != null; node = node.getNext()) {
+                if (node instanceof YamlFrontMatterNode entry) {
+                    text.append(' ').append(String.join(" ", entry.getValues()));
+                }
+            }
+            return text.toString();
         }
 
         private static List<String> dedupe(List<String> values) {
