@@ -3,11 +3,14 @@ package dev.crossroads.roadmap;
 import dev.crossroads.roadmap.RoadmapSection.SectionRole;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 
 /** A heading while the page is walked: how it was read and the blocks that follow it up to the next heading. */
 final class Frame {
+
+    private static final Pattern TRAILING_COLON = Pattern.compile("[\\s:]+$");
 
     final int level;
     final String title;
@@ -51,8 +54,15 @@ final class Frame {
         return new Frame(level, title, line, SectionRole.ITEM, heading, parent, container, null);
     }
 
+    private String cleanTitle;
+
     /** The heading text without priority suffix or trailing colon. */
     String cleanTitle() {
-        return Priority.stripSuffix(title).replaceAll("[\\s:]+$", "").strip();
+        if (cleanTitle == null) {
+            String stripped = Priority.stripSuffix(title);
+            cleanTitle = stripped.endsWith(":") || stripped.endsWith(" ")
+                    ? TRAILING_COLON.matcher(stripped).replaceAll("").strip() : stripped.strip();
+        }
+        return cleanTitle;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
@@ -19,10 +20,13 @@ import org.commonmark.node.StrongEmphasis;
 final class ItemAssembler {
 
     private static final int MAX_TITLE = 120;
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s:.–-]+|[\\s:.–-]+$");
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s:.–-]+");
 
     private final List<ParseWarning> warnings;
     private final Set<String> ids = new HashSet<>();
     private final Map<String, Integer> idCounts = new HashMap<>();
+    private final Map<String, String> slugs = new HashMap<>();
 
     ItemAssembler(List<ParseWarning> warnings) {
         this.warnings = warnings;
@@ -121,12 +125,12 @@ final class ItemAssembler {
             title = text.lines().findFirst().orElse("");
             rest = text.substring(title.length());
         }
-        title = shorten(title.replaceAll("^[\\s:.–-]+|[\\s:.–-]+$", ""));
+        title = shorten(EDGE_PUNCTUATION.matcher(title).replaceAll(""));
         if (title.isEmpty()) {
             return Optional.empty();
         }
         body.addLinks(lead);
-        String restText = rest.replaceAll("^[\\s:.–-]+", "").replace('\n', ' ').strip();
+        String restText = LEADING_PUNCTUATION.matcher(rest).replaceAll("").replace('\n', ' ').strip();
         if (!restText.isEmpty()) {
             body.description.add(restText);
         }
@@ -150,9 +154,20 @@ final class ItemAssembler {
         Progress progress = Progress.of(body.checklist);
         StatusDecision status = StatusDecision.decide(kind, struck || title.toLowerCase(java.util.Locale.ROOT).contains("won't do"),
                 body.declaredStatus, progress);
-        return new RoadmapItem(uniqueId(Slugs.path(idPath)), title, sectionPath, kind, priority, status.status(),
+        return new RoadmapItem(uniqueId(slugPath(idPath)), title, sectionPath, kind, priority, status.status(),
                 status.evidence(), body.checklist, progress, String.join("\n\n", body.description),
                 List.copyOf(body.links.values()), body.notes, line);
+    }
+
+    private String slugPath(List<String> segments) {
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            if (!path.isEmpty()) {
+                path.append('/');
+            }
+            path.append(slugs.computeIfAbsent(segment, Slugs::slug));
+        }
+        return path.toString();
     }
 
     private String uniqueId(String base) {

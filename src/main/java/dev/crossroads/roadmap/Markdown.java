@@ -54,13 +54,47 @@ final class Markdown {
     private static final Pattern ATTRIBUTE_LIST = Pattern.compile(
             "\\{:?\\s*(?:[.#][\\w-]+|[\\w-]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s}]+))"
                     + "(?:\\s+(?:[.#][\\w-]+|[\\w-]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s}]+)))*\\s*}");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0]+");
 
     private Markdown() {
     }
 
+    /** Stack for the rare page that nests deeper than the caller's stack allows. */
+    private static final long DEEP_STACK_BYTES = 1L << 30;
+
+    /**
+     * Parses a page. commonmark-java recurses over nested blocks and inlines, so a page nested thousands of levels
+     * deep overflows an ordinary stack; such a page is parsed again on a thread with a large stack, and only if
+     * that fails too is it refused, with the typed error.
+     */
     static Node parse(String markdown) {
-        return PARSER.parse(markdown);
+        try {
+            return PARSER.parse(markdown);
+        } catch (StackOverflowError tooDeep) {
+            return parseOnDeepStack(markdown);
+        }
+    }
+
+    private static Node parseOnDeepStack(String markdown) {
+        Node[] result = new Node[1];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                result[0] = PARSER.parse(markdown);
+            } catch (StackOverflowError | RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "markdown-deep-parse", DEEP_STACK_BYTES);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RoadmapParseException("interrupted while parsing a deeply nested page", e);
+        }
+        if (failure[0] != null) {
+            throw new RoadmapParseException("the page nests too deeply to be read", failure[0]);
+        }
+        return result[0];
     }
 
     /** 1-based line where a block starts, 0 when unknown. */
@@ -91,8 +125,27 @@ final class Markdown {
     }
 
     static String clean(String text) {
-        String withoutAttributes = ATTRIBUTE_LIST.matcher(text).replaceAll("");
-        return SPACES.matcher(withoutAttributes).replaceAll(" ").strip();
+        String withoutAttributes = text.indexOf('{') >= 0 ? ATTRIBUTE_LIST.matcher(text).replaceAll("") : text;
+        return collapseSpaces(withoutAttributes);
+    }
+
+    /** Runs of spaces, tabs and no-break spaces become one space; ends are trimmed. Hot path: no regex. */
+    private static String collapseSpaces(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\u00a0') {
+                pendingSpace = true;
+            } else {
+                if (pendingSpace && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
     }
 
     private static String rawText(Node root, boolean breaksAsSpaces) {

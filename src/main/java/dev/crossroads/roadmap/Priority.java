@@ -13,12 +13,22 @@ public enum Priority {
 
     /** The priority a heading text ends with, if any. */
     static Optional<Priority> fromSuffix(String text) {
+        if (!mayHaveSuffix(text)) {
+            return Optional.empty();
+        }
         Matcher m = SUFFIX.matcher(text);
         return m.find() ? Optional.of(values()[m.group(1).charAt(0) - '0']) : Optional.empty();
     }
 
     /** The text without its priority suffix. */
     static String stripSuffix(String text) {
-        return SUFFIX.matcher(text).replaceFirst("");
+        return mayHaveSuffix(text) ? SUFFIX.matcher(text).replaceFirst("") : text;
+    }
+
+    /** Cheap pre-check: most headings end in a letter, and the pattern needs a closing bracket. */
+    private static boolean mayHaveSuffix(String text) {
+        String trimmed = text.stripTrailing();
+        return !trimmed.isEmpty() && (trimmed.charAt(trimmed.length() - 1) == ')'
+                || trimmed.charAt(trimmed.length() - 1) == ']');
     }
 }

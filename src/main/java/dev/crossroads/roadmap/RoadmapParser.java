@@ -80,10 +80,8 @@ public final class RoadmapParser {
                 }
             }
             List<RoadmapItem> items = new ItemAssembler(warnings).assemble(itemFrames, containers);
-            for (Frame frame : allAboutFrames) {
-                if (SectionNames.definesStatuses(frame.title)) {
-                    StatusVocabulary.collect(frame.blocks, statusVocabulary);
-                }
+            for (Frame frame : statusFrames) {
+                StatusVocabulary.collect(frame.blocks, statusVocabulary);
             }
             if (items.isEmpty()) {
                 warnings.add(new ParseWarning(0, "no roadmap items found"));
@@ -98,7 +96,9 @@ public final class RoadmapParser {
                     dedupe(statusVocabulary), sections, items, warnings);
         }
 
-        private final List<Frame> allAboutFrames = new ArrayList<>();
+        private final List<Frame> statusFrames = new ArrayList<>();
+        /** Headings repeat (every runtime has "Logging"); their names are read once per page. */
+        private final Map<String, SectionName> names = new java.util.HashMap<>();
 
         private void enter(Heading heading) {
             int level = heading.getLevel();
@@ -116,7 +116,8 @@ public final class RoadmapParser {
                 stack.push(Frame.about(level, "", line));
                 return;
             }
-            Frame frame = classify(heading, level, text, line, adoptingContainer(previousSibling));
+            Frame frame = classify(heading, level, text, names.computeIfAbsent(text, SectionName::of), line,
+                    adoptingContainer(previousSibling));
             frame.path = frame.role == SectionRole.TITLE ? List.of(frame.title) : pathTo(frame);
             frames.add(frame);
             stack.push(frame);
@@ -140,24 +141,25 @@ public final class RoadmapParser {
 
         private final java.util.Set<Frame> adopters = new java.util.HashSet<>();
 
-        private Frame classify(Heading heading, int level, String text, int line, Frame adopter) {
+        private Frame classify(Heading heading, int level, String text, SectionName name, int line, Frame adopter) {
             boolean firstHeading = frames.isEmpty() && !contentSeen;
-            if (level == 1 && title == null && !SectionNames.isAbout(text)
-                    && SectionNames.containerKind(text).isEmpty()
-                    || firstHeading && SectionNames.namesThePage(text) && SectionNames.containerKind(text).isEmpty()) {
+            if (level == 1 && title == null && !name.about() && name.containerKind().isEmpty()
+                    || firstHeading && name.namesThePage() && name.containerKind().isEmpty()) {
                 title = text;
                 return Frame.title(level, text, line);
             }
-            Optional<ItemKind> containerKind = SectionNames.containerKind(text);
+            Optional<ItemKind> containerKind = name.containerKind();
             if (containerKind.isPresent() && nearestItemFrame() == null) {
                 Frame frame = Frame.container(level, text, line, containerKind.get());
                 containers.add(frame);
                 return frame;
             }
-            if (SectionNames.isAbout(text)) {
+            if (name.about()) {
                 warnings.add(new ParseWarning(line, "section '" + text + "' explains the roadmap: no items read"));
                 Frame frame = Frame.about(level, text, line);
-                allAboutFrames.add(frame);
+                if (name.definesStatuses()) {
+                    statusFrames.add(frame);
+                }
                 return frame;
             }
             if (adopter != null) {

@@ -33,31 +33,43 @@ final class SectionNames {
                     + "|visual representation|what'?s? (is )?(on )?(the|our) roadmap.*");
     private static final Pattern STATUS_DEFINITION = Pattern.compile(
             "(roadmap )?status definitions?|roadmap structure|statuses|status values|legend");
-    private static final Pattern TITLE = Pattern.compile(".*\\broadmap\\b.*|.*\\bpublic roadmap\\b.*");
+
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\p{Punct}&&[^'?]]+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern TRAILING = Pattern.compile("[ ?]+$");
 
     private SectionNames() {
     }
 
     static String normalise(String title) {
         String lower = Priority.stripSuffix(title).toLowerCase(Locale.ROOT).replace('’', '\'');
-        return lower.replaceAll("[\\p{Punct}&&[^'?]]+", " ").replaceAll("\\s+", " ").replaceAll("[ ?]+$", "").strip();
+        String spaced = WHITESPACE.matcher(PUNCTUATION.matcher(lower).replaceAll(" ")).replaceAll(" ");
+        return TRAILING.matcher(spaced).replaceAll("").strip();
     }
 
     static Optional<ItemKind> containerKind(String title) {
-        String name = normalise(title);
-        return CONTAINERS.stream().filter(c -> c.name().matcher(name).matches()).map(Container::kind).findFirst();
+        return containerKindOfNormalised(normalise(title));
     }
 
-    static boolean isAbout(String title) {
-        return ABOUT.matcher(normalise(title)).matches();
+    static Optional<ItemKind> containerKindOfNormalised(String name) {
+        for (Container container : CONTAINERS) {
+            if (container.name().matcher(name).matches()) {
+                return Optional.of(container.kind());
+            }
+        }
+        return Optional.empty();
     }
 
-    static boolean definesStatuses(String title) {
-        return STATUS_DEFINITION.matcher(normalise(title)).matches();
+    static boolean isAboutNormalised(String name) {
+        return ABOUT.matcher(name).matches();
+    }
+
+    static boolean definesStatusesNormalised(String name) {
+        return STATUS_DEFINITION.matcher(name).matches();
     }
 
     /** "Roadmap", "LocalStack Roadmap", "Lambda Powertools Roadmap": names the page rather than a section. */
-    static boolean namesThePage(String title) {
-        return TITLE.matcher(normalise(title)).matches();
+    static boolean namesThePageNormalised(String name) {
+        return name.contains("roadmap");
     }
 }

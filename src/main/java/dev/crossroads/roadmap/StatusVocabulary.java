@@ -3,6 +3,7 @@ package dev.crossroads.roadmap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
@@ -15,6 +16,9 @@ import org.commonmark.node.StrongEmphasis;
  * not statuses.
  */
 final class StatusVocabulary {
+
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.:\\s]+$");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z' ]");
 
     private StatusVocabulary() {
     }
@@ -35,7 +39,7 @@ final class StatusVocabulary {
 
     private static Optional<String> leadingBold(Paragraph paragraph) {
         if (paragraph.getFirstChild() instanceof StrongEmphasis strong) {
-            String word = Markdown.plainText(strong).replaceAll("[.:\\s]+$", "").strip();
+            String word = TRAILING_PUNCTUATION.matcher(Markdown.plainText(strong)).replaceAll("").strip();
             if (!word.isEmpty() && word.length() <= 40 && !word.endsWith("?")) {
                 return Optional.of(word);
             }
@@ -45,7 +49,7 @@ final class StatusVocabulary {
 
     /** What a declared board status means for an item; empty when the word is not a status we know. */
     static Optional<ItemStatus> meaning(String declared) {
-        String word = declared.toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ").strip();
+        String word = NOT_LETTERS.matcher(declared.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
         if (word.startsWith("shipped") || word.startsWith("released") || word.startsWith("launched")
                 || word.startsWith("available")) {
             return Optional.of(ItemStatus.SHIPPED);
