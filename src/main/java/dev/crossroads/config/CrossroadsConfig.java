@@ -22,6 +22,15 @@ public interface CrossroadsConfig {
     /** Where GitHub is. */
     GitHub github();
 
+    /** The parse preview endpoints. */
+    Parse parse();
+
+    interface Parse {
+        /** Largest document the parse endpoints accept, in bytes (2 MiB). */
+        @WithDefault("2097152")
+        int maxBytes();
+    }
+
     interface Db {
         /** Folder holding the embedded server's data; it survives restarts. Read before Quarkus boots. */
         @WithDefault("data/postgres")
