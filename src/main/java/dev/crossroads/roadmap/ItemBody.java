@@ -74,6 +74,12 @@ final class ItemBody {
     }
 
     void addLinks(Node node) {
+        collectLinks(node);
+    }
+
+    /** Adds the links below a node to the item's links and returns them, classified once each. */
+    private List<RoadmapLink> collectLinks(Node node) {
+        List<RoadmapLink> found = new ArrayList<>();
         for (Link link : Markdown.links(node)) {
             String url = link.getDestination() == null ? "" : link.getDestination().strip();
             String text = Markdown.plainText(link);
@@ -81,8 +87,10 @@ final class ItemBody {
                 warnings.add(new ParseWarning(lineOf(link), "empty link '" + text + "' ignored"));
                 continue;
             }
-            links.putIfAbsent(url, LinkClassifier.classify(text, url));
+            RoadmapLink classified = links.computeIfAbsent(url, u -> LinkClassifier.classify(text, u));
+            found.add(classified.text().equals(text) ? classified : LinkClassifier.classify(text, url));
         }
+        return found;
     }
 
     private void paragraph(Paragraph paragraph) {
@@ -144,13 +152,9 @@ final class ItemBody {
     }
 
     private void listItem(ListItem item, int depth) {
-        addLinks(item);
+        List<RoadmapLink> entryLinks = collectLinks(item);
         String text = Markdown.plainText(item);
         if (item.getFirstChild() instanceof TaskListItemMarker marker) {
-            List<RoadmapLink> entryLinks = Markdown.links(item).stream()
-                    .filter(l -> l.getDestination() != null && !l.getDestination().isBlank())
-                    .map(l -> LinkClassifier.classify(Markdown.plainText(l), l.getDestination().strip()))
-                    .toList();
             boolean wontDo = Markdown.struckThrough(item) || WONT_DO.matcher(text).find();
             checklist.add(new ChecklistEntry(text, marker.isChecked(), depth, wontDo, entryLinks));
         } else if (!text.isBlank()) {

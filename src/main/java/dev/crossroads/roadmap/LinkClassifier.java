@@ -1,7 +1,5 @@
 package dev.crossroads.roadmap;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -14,6 +12,7 @@ final class LinkClassifier {
             "^/([^/]+)/([^/]+)/(issues|pull|discussions|milestone|projects)/(\\d+)(?:[/?#].*)?$");
     private static final Pattern ORG_BOARD = Pattern.compile("^/(?:orgs|users)/([^/]+)/projects/(\\d+)(?:[/?#].*)?$");
     private static final Pattern REPO = Pattern.compile("^/([^/]+)/([^/?#]+)");
+    private static final Pattern OTHER_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final Pattern RFC_TEXT = Pattern.compile("\\bRFC\\b", Pattern.CASE_INSENSITIVE);
     private static final List<String> DOCS_HOST_HINTS = List.of("docs.", ".github.io", "readthedocs", "docs-");
 
@@ -22,16 +21,23 @@ final class LinkClassifier {
 
     static RoadmapLink classify(String text, String url) {
         String cleanText = text == null ? "" : text.strip();
-        URI uri = parse(url);
-        if (uri == null) {
-            return new RoadmapLink(cleanText, url, LinkKind.OTHER, null, null, null);
+        String trimmed = url.strip();
+        int schemeEnd = trimmed.indexOf("://");
+        boolean absolute = schemeEnd > 0;
+        String host = "";
+        String path = trimmed;
+        if (absolute) {
+            int hostStart = schemeEnd + 3;
+            int hostEnd = indexOfAny(trimmed, hostStart, "/?#");
+            host = trimmed.substring(hostStart, hostEnd).toLowerCase(Locale.ROOT);
+            path = trimmed.substring(hostEnd);
         }
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        path = path.substring(0, indexOfAny(path, 0, "?#"));
         if (host.equals("github.com") || host.equals("www.github.com")) {
             return github(cleanText, url, path);
         }
-        if (uri.getScheme() == null && !path.isEmpty()) {
+        boolean otherScheme = !absolute && OTHER_SCHEME.matcher(trimmed).lookingAt();
+        if (!absolute && !otherScheme && !path.isEmpty()) {
             // relative links on a docs page point at other docs pages
             return new RoadmapLink(cleanText, url, LinkKind.DOCS, null, null, null);
         }
@@ -73,11 +79,12 @@ final class LinkClassifier {
         }
     }
 
-    private static URI parse(String url) {
-        try {
-            return new URI(url.strip().replace(" ", "%20"));
-        } catch (URISyntaxException e) {
-            return null;
+    private static int indexOfAny(String text, int from, String characters) {
+        for (int i = from; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
         }
+        return text.length();
     }
 }

@@ -1,8 +1,6 @@
 package dev.crossroads.roadmap;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
@@ -150,59 +148,52 @@ final class Markdown {
 
     private static String rawText(Node root, boolean breaksAsSpaces) {
         StringBuilder out = new StringBuilder();
-        Deque<Node> pending = new ArrayDeque<>();
-        pushChildren(root, pending);
-        while (!pending.isEmpty()) {
-            Node node = pending.pop();
-            if (node instanceof HtmlInline || node instanceof ListBlock) {
-                continue;
-            }
+        Node node = root.getFirstChild();
+        while (node != null) {
+            boolean descend = false;
             if (node instanceof Text text) {
                 out.append(text.getLiteral());
             } else if (node instanceof Code code) {
                 out.append(code.getLiteral());
             } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
                 out.append(breaksAsSpaces ? ' ' : '\n');
-            } else if (node instanceof Image) {
-                continue; // badges and screenshots carry no roadmap text
-            } else {
-                if (node.getPrevious() != null && isBlock(node)) {
+            } else if (!(node instanceof HtmlInline || node instanceof ListBlock || node instanceof Image)) {
+                // images are badges and screenshots; nested lists are read on their own
+                if (node.getPrevious() != null && node instanceof org.commonmark.node.Block) {
                     out.append(breaksAsSpaces ? ' ' : '\n');
                 }
-                pushChildren(node, pending);
+                descend = node.getFirstChild() != null;
             }
+            node = descend ? node.getFirstChild() : nextAfter(node, root);
         }
         return out.toString();
     }
 
-    private static boolean isBlock(Node node) {
-        return node instanceof org.commonmark.node.Block;
-    }
-
-    private static void pushChildren(Node node, Deque<Node> pending) {
-        List<Node> children = new ArrayList<>();
-        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            children.add(child);
+    /**
+     * The next node of a depth-first walk below {@code root} once {@code node}'s subtree is done. Uses the tree's
+     * own parent links, so walking allocates nothing and never recurses, however deep the page nests.
+     */
+    private static Node nextAfter(Node node, Node root) {
+        Node current = node;
+        while (current != root) {
+            if (current.getNext() != null) {
+                return current.getNext();
+            }
+            current = current.getParent();
         }
-        for (int i = children.size() - 1; i >= 0; i--) {
-            pending.push(children.get(i));
-        }
+        return null;
     }
 
     /** All links below a node, in document order, skipping nested lists (they are read on their own). */
     static List<Link> links(Node root) {
         List<Link> links = new ArrayList<>();
-        Deque<Node> pending = new ArrayDeque<>();
-        pushChildren(root, pending);
-        while (!pending.isEmpty()) {
-            Node node = pending.pop();
-            if (node instanceof ListBlock) {
-                continue;
-            }
+        Node node = root.getFirstChild();
+        while (node != null) {
             if (node instanceof Link link) {
                 links.add(link);
             }
-            pushChildren(node, pending);
+            boolean descend = !(node instanceof ListBlock) && node.getFirstChild() != null;
+            node = descend ? node.getFirstChild() : nextAfter(node, root);
         }
         return links;
     }

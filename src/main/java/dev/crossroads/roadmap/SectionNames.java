@@ -34,17 +34,34 @@ final class SectionNames {
     private static final Pattern STATUS_DEFINITION = Pattern.compile(
             "(roadmap )?status definitions?|roadmap structure|statuses|status values|legend");
 
-    private static final Pattern PUNCTUATION = Pattern.compile("[\\p{Punct}&&[^'?]]+");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern TRAILING = Pattern.compile("[ ?]+$");
 
     private SectionNames() {
     }
 
+    /** Lower case, punctuation (but apostrophes and question marks) as single spaces, no trailing "?". */
     static String normalise(String title) {
-        String lower = Priority.stripSuffix(title).toLowerCase(Locale.ROOT).replace('’', '\'');
-        String spaced = WHITESPACE.matcher(PUNCTUATION.matcher(lower).replaceAll(" ")).replaceAll(" ");
-        return TRAILING.matcher(spaced).replaceAll("").strip();
+        String lower = Priority.stripSuffix(title).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean space = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i) == '’' ? '\'' : lower.charAt(i);
+            boolean separator = Character.isWhitespace(c) || c < 0x80 && !Character.isLetterOrDigit(c) && c != '\''
+                    && c != '?';
+            if (separator) {
+                space = true;
+            } else {
+                if (space && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                space = false;
+                out.append(c);
+            }
+        }
+        int end = out.length();
+        while (end > 0 && (out.charAt(end - 1) == '?' || out.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        return out.substring(0, end);
     }
 
     static Optional<ItemKind> containerKind(String title) {

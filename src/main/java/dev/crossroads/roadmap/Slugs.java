@@ -10,17 +10,38 @@ import java.util.stream.Collectors;
 final class Slugs {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
-    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
-    private static final Pattern EDGE_DASHES = Pattern.compile("(^-+|-+$)");
 
     private Slugs() {
     }
 
     static String slug(String text) {
-        String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        String ascii = isAscii(text) ? text
+                : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
         String words = ascii.toLowerCase(Locale.ROOT).replace("&", " and ").replace(".net", "dotnet");
-        String slug = EDGE_DASHES.matcher(NON_ALNUM.matcher(words).replaceAll("-")).replaceAll("");
-        return slug.isEmpty() ? "untitled" : slug;
+        StringBuilder slug = new StringBuilder(words.length());
+        boolean dash = false;
+        for (int i = 0; i < words.length(); i++) {
+            char c = words.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (dash && !slug.isEmpty()) {
+                    slug.append('-');
+                }
+                dash = false;
+                slug.append(c);
+            } else {
+                dash = true;
+            }
+        }
+        return slug.isEmpty() ? "untitled" : slug.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String path(List<String> segments) {
