@@ -68,7 +68,25 @@ final class SectionNames {
         return containerKindOfNormalised(normalise(title));
     }
 
+    /** Every container and explanatory name starts with one of these words; most headings are rejected here. */
+    private static final java.util.Set<String> CONTAINER_FIRST_WORDS = java.util.Set.of("current", "main", "key",
+            "theme", "themes", "focus", "areas", "launched", "shipped", "released", "recently", "dropped", "won't",
+            "wont", "cancelled", "canceled", "abandoned", "stream", "streams", "work", "workstream", "workstreams",
+            "roadmap", "upcoming", "planned", "in", "next", "now", "later");
+    private static final java.util.Set<String> ABOUT_FIRST_WORDS = java.util.Set.of("overview", "introduction",
+            "about", "roadmap", "status", "statuses", "process", "processes", "disclaimer", "disclaimers", "faq",
+            "faqs", "frequently", "missing", "security", "license", "licence", "tenets", "priorities", "how",
+            "contributing", "feedback", "legend", "table", "getting", "support", "visual", "what", "what's", "whats");
+
+    private static String firstWord(String name) {
+        int space = name.indexOf(' ');
+        return space < 0 ? name : name.substring(0, space);
+    }
+
     static Optional<ItemKind> containerKindOfNormalised(String name) {
+        if (!CONTAINER_FIRST_WORDS.contains(firstWord(name))) {
+            return Optional.empty();
+        }
         for (Container container : CONTAINERS) {
             if (container.name().matcher(name).matches()) {
                 return Optional.of(container.kind());
@@ -78,11 +96,11 @@ final class SectionNames {
     }
 
     static boolean isAboutNormalised(String name) {
-        return ABOUT.matcher(name).matches();
+        return ABOUT_FIRST_WORDS.contains(firstWord(name)) && ABOUT.matcher(name).matches();
     }
 
     static boolean definesStatusesNormalised(String name) {
-        return STATUS_DEFINITION.matcher(name).matches();
+        return ABOUT_FIRST_WORDS.contains(firstWord(name)) && STATUS_DEFINITION.matcher(name).matches();
     }
 
     /** "Roadmap", "LocalStack Roadmap", "Lambda Powertools Roadmap": names the page rather than a section. */
