@@ -79,8 +79,12 @@ final class ItemBody {
 
     /** Adds the links below a node to the item's links and returns them, classified once each. */
     private List<RoadmapLink> collectLinks(Node node) {
-        List<RoadmapLink> found = new ArrayList<>();
-        for (Link link : Markdown.links(node)) {
+        List<Link> raw = Markdown.links(node);
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        List<RoadmapLink> found = new ArrayList<>(raw.size());
+        for (Link link : raw) {
             String url = link.getDestination() == null ? "" : link.getDestination().strip();
             String text = Markdown.plainText(link);
             if (url.isEmpty()) {
@@ -155,7 +159,7 @@ final class ItemBody {
         List<RoadmapLink> entryLinks = collectLinks(item);
         String text = Markdown.plainText(item);
         if (item.getFirstChild() instanceof TaskListItemMarker marker) {
-            boolean wontDo = Markdown.struckThrough(item) || WONT_DO.matcher(text).find();
+            boolean wontDo = Markdown.struckThrough(item) || mentionsWontDo(text);
             checklist.add(new ChecklistEntry(text, marker.isChecked(), depth, wontDo, entryLinks));
         } else if (!text.isBlank()) {
             description.add("- " + text);
@@ -165,6 +169,11 @@ final class ItemBody {
                 list(nested, depth + 1);
             }
         }
+    }
+
+    /** "won't do" / "will not do"; checked by hand first because checklists can have 100,000 entries. */
+    private static boolean mentionsWontDo(String text) {
+        return text.indexOf(" do") >= 0 && WONT_DO.matcher(text).find();
     }
 
     private static boolean isLabel(Paragraph paragraph) {

@@ -186,10 +186,13 @@ final class Markdown {
 
     /** All links below a node, in document order, skipping nested lists (they are read on their own). */
     static List<Link> links(Node root) {
-        List<Link> links = new ArrayList<>();
+        List<Link> links = List.of();
         Node node = root.getFirstChild();
         while (node != null) {
             if (node instanceof Link link) {
+                if (links.isEmpty()) {
+                    links = new ArrayList<>();
+                }
                 links.add(link);
             }
             boolean descend = !(node instanceof ListBlock) && node.getFirstChild() != null;
