@@ -110,7 +110,10 @@ public final class DocsFeatureParser {
     private DocsFeature feature(NavEntry entry, List<FeatureTableRow> rows, PageSource pages) {
         String group = entry.groups().isEmpty() ? null : entry.groups().get(entry.groups().size() - 1);
         if (entry.path() == null) {
-            return new DocsFeature(entry.title(), null, entry.url(), entry.groups(), group, TitleSource.NAV, List.of());
+            // an external link; written bare (no "Title: url") it can only be named by its address
+            boolean titled = entry.title() != null && !entry.title().isBlank();
+            return new DocsFeature(titled ? entry.title() : entry.url(), null, entry.url(), entry.groups(), group,
+                    titled ? TitleSource.NAV : TitleSource.PATH, List.of());
         }
         PageHeader header = pages.read(entry.path()).map(this::header).orElse(PageHeader.NONE);
         String name;
