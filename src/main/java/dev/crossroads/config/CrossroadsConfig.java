@@ -25,6 +25,55 @@ public interface CrossroadsConfig {
     /** The parse preview endpoints. */
     Parse parse();
 
+    /** Pulling sources on a schedule. */
+    Sync sync();
+
+    /** Operations that change state (manual syncs). */
+    Admin admin();
+
+    interface Sync {
+        /** Whether the scheduler syncs at start-up and then every {@link #interval()}. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Time between scheduled syncs (a Quarkus duration: 15m, 1h). */
+        @WithDefault("15m")
+        String interval();
+
+        /** Largest file or API answer accepted, in bytes; larger is an error, never an out-of-memory. */
+        @WithDefault("5242880")
+        int maxBytes();
+
+        /** Timeout of one HTTP request. */
+        @WithDefault("PT10S")
+        java.time.Duration requestTimeout();
+
+        /** Attempts per request on 5xx, timeouts and resets (the first included). */
+        @WithDefault("4")
+        int maxAttempts();
+
+        /** First backoff between attempts; doubles each time, with jitter. */
+        @WithDefault("PT0.5S")
+        java.time.Duration backoff();
+
+        /** Longest wait honoured for Retry-After / X-RateLimit-Reset; longer waits fail the source instead. */
+        @WithDefault("PT60S")
+        java.time.Duration maxRetryAfter();
+
+        /** Sources fetched at the same time. */
+        @WithDefault("4")
+        int parallelism();
+
+        /** How long a replica's claim on the sync lasts if it dies without releasing it. */
+        @WithDefault("PT10M")
+        java.time.Duration lease();
+    }
+
+    interface Admin {
+        /** Bearer token for admin operations (env {@code CROSSROADS_ADMIN_TOKEN}); unset disables them. */
+        Optional<String> token();
+    }
+
     interface Parse {
         /** Largest document the parse endpoints accept, in bytes (2 MiB). */
         @WithDefault("2097152")
@@ -51,5 +100,8 @@ public interface CrossroadsConfig {
 
         /** Token sent to the API host only (env {@code GITHUB_TOKEN}); boards are skipped without one. */
         Optional<String> token();
+
+        /** Secret that signs webhook deliveries ({@code X-Hub-Signature-256}). */
+        Optional<String> webhookSecret();
     }
 }

@@ -1,0 +1,67 @@
+package dev.crossroads.snapshot;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One change to one item, as seen between two snapshots. */
+@Entity
+@Table(name = "change_event")
+public class ChangeEvent extends PanacheEntityBase {
+
+    /** What changed. */
+    public enum Kind {
+        ADDED, REMOVED, STATUS_CHANGED, PROGRESS_CHANGED, PRIORITY_CHANGED, TITLE_CHANGED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    @Column(nullable = false)
+    public String language;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SourceKind source;
+
+    @Column(name = "item_key", nullable = false)
+    public String itemKey;
+
+    @Column(columnDefinition = "TEXT", nullable = false)
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Column(name = "old_value", columnDefinition = "TEXT")
+    public String oldValue;
+
+    @Column(name = "new_value", columnDefinition = "TEXT")
+    public String newValue;
+
+    @Column(name = "snapshot_id", nullable = false)
+    public Long snapshotId;
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ChangeEvent c && id != null && id.equals(c.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.crossroads.sync;
+
+import dev.crossroads.config.CrossroadsConfig;
+import dev.crossroads.roadmap.DocsFeature;
+import dev.crossroads.roadmap.DocsFeatureList;
+import dev.crossroads.roadmap.DocsFeatureParser;
+import dev.crossroads.roadmap.PageSource;
+import dev.crossroads.snapshot.ItemFacts;
+import dev.crossroads.snapshot.NewSnapshot;
+import dev.crossroads.snapshot.SourceKind;
+import dev.crossroads.source.FamilyConfig.LanguageSource;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads a language's docs feature list: {@code mkdocs.yml}, the home page, then only the pages the nav lists as
+ * features (for their titles and maturity markers).
+ */
+@ApplicationScoped
+class DocsStep {
+
+    private static final int PAGE_PARALLELISM = 4;
+
+    private final SourceFiles files;
+    private final DocsFeatureParser parser;
+
+    DocsStep(SourceFiles files, CrossroadsConfig config) {
+        this.files = files;
+        this.parser = new DocsFeatureParser(config.sync().maxBytes());
+    }
+
+    Uni<SourceOutcome> read(LanguageSource language, Map<String, HttpCacheEntry> cache) {
+        long started = System.nanoTime();
+        Uni<FileRead> nav = files.read(language, language.docs().nav(), cache);
+        Uni<FileRead> home = files.read(language, language.docs().home(), cache);
+        return Uni.combine().all().unis(nav, home).asTuple().flatMap(both -> {
+            FileRead navFile = both.getItem1();
+            FileRead homeFile = both.getItem2();
+            if (navFile.notFound()) {
+                return Uni.createFrom().item(SourceOutcome.failed(language.id(), SourceKind.DOCS, navFile.httpStatus(),
+                        language.docs().nav() + " not found at " + navFile.location(), millis(started)));
+            }
+            String homeText = homeFile.notFound() ? null : homeFile.content();
+            List<String> pages = parser.parse(navFile.content(), homeText, PageSource.none()).features().stream()
+                    .map(DocsFeature::pagePath).filter(Objects::nonNull).distinct().toList();
+            return Multi.createFrom().iterable(pages)
+                    .onItem().transformToUni(page -> files.read(language, language.docs().root() + "/" + page, cache)
+                            .map(read -> Map.entry(page, read)))
+                    .merge(PAGE_PARALLELISM)
+                    .collect().asList()
+                    .map(pageReads -> outcome(language, navFile, homeFile, pageReads, started));
+        });
+    }
+
+    private SourceOutcome outcome(LanguageSource language, FileRead nav, FileRead home,
+            List<Map.Entry<String, FileRead>> pageReads, long started) {
+        List<FileRead> all = new ArrayList<>(List.of(nav, home));
+        Map<String, String> pages = new TreeMap<>();
+        for (Map.Entry<String, FileRead> page : pageReads) {
+            all.add(page.getValue());
+            if (!page.getValue().notFound()) {
+                pages.put(page.getKey(), page.getValue().content());
+            }
+        }
+        List<HttpCacheEntry> updates = all.stream().map(FileRead::cacheUpdate).filter(Objects::nonNull).toList();
+        Integer remaining = all.stream().map(FileRead::rateLimitRemaining).filter(Objects::nonNull)
+                .min(Integer::compare).orElse(null);
+        boolean anyChanged = all.stream().anyMatch(FileRead::changed);
+        if (!anyChanged) {
+            boolean all304 = all.stream().allMatch(f -> f.httpStatus() == 304);
+            return new SourceOutcome(language.id(), SourceKind.DOCS, all304 ? SourceResult.Status.NOT_MODIFIED
+                    : SourceResult.Status.UNCHANGED, nav.httpStatus(), null, millis(started), remaining, null, updates);
+        }
+        String homeText = home.notFound() ? null : home.content();
+        DocsFeatureList list = parser.parse(nav.content(), homeText, path -> Optional.ofNullable(pages.get(path)));
+        String bundle = bundle(language, nav.content(), homeText, pages);
+        List<ItemFacts> items = list.features().stream().map(ItemFacts::of).toList();
+        NewSnapshot snapshot = new NewSnapshot(language.id(), SourceKind.DOCS, Instant.now(), bundle,
+                Hashing.sha256(bundle), null, items);
+        String missing = pageReads.stream().filter(p -> p.getValue().notFound()).map(Map.Entry::getKey)
+                .reduce((a, b) -> a + ", " + b).map(m -> "; pages not found: " + m).orElse("");
+        return new SourceOutcome(language.id(), SourceKind.DOCS, SourceResult.Status.FETCHED, nav.httpStatus(),
+                items.size() + " features from " + (2 + pages.size()) + " files" + missing, millis(started), remaining,
+                snapshot, updates);
+    }
+
+    /** All files of the docs source in one text, in a fixed order, so one hash covers them. */
+    private static String bundle(LanguageSource language, String nav, String home, Map<String, String> pages) {
+        StringBuilder text = new StringBuilder();
+        text.append("==> ").append(language.docs().nav()).append('\n').append(nav).append('\n');
+        if (home != null) {
+            text.append("==> ").append(language.docs().home()).append('\n').append(home).append('\n');
+        }
+        pages.forEach((path, page) -> text.append("==> ").append(language.docs().root()).append('/').append(path)
+                .append('\n').append(page).append('\n'));
+        return text.toString();
+    }
+
+    private static long millis(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.crossroads.sync;
+
+import dev.crossroads.roadmap.RoadmapDocument;
+import dev.crossroads.roadmap.RoadmapParser;
+import dev.crossroads.snapshot.ItemFacts;
+import dev.crossroads.snapshot.NewSnapshot;
+import dev.crossroads.snapshot.SourceKind;
+import dev.crossroads.source.FamilyConfig.LanguageSource;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and parses a language's roadmap page. */
+@ApplicationScoped
+class RoadmapStep {
+
+    private final SourceFiles files;
+    private final RoadmapParser parser = new RoadmapParser();
+
+    RoadmapStep(SourceFiles files) {
+        this.files = files;
+    }
+
+    Uni<SourceOutcome> read(LanguageSource language, Map<String, HttpCacheEntry> cache) {
+        long started = System.nanoTime();
+        return files.read(language, language.roadmapPath(), cache).map(file -> {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (file.notFound()) {
+                return SourceOutcome.failed(language.id(), SourceKind.ROADMAP, file.httpStatus(),
+                        language.roadmapPath() + " not found at " + file.location(), millis);
+            }
+            List<HttpCacheEntry> updates = file.cacheUpdate() == null ? List.of() : List.of(file.cacheUpdate());
+            if (!file.changed()) {
+                SourceResult.Status status = file.httpStatus() == 304 ? SourceResult.Status.NOT_MODIFIED
+                        : SourceResult.Status.UNCHANGED;
+                return new SourceOutcome(language.id(), SourceKind.ROADMAP, status, file.httpStatus(), null, millis,
+                        file.rateLimitRemaining(), null, updates);
+            }
+            RoadmapDocument document = parser.parse(file.content());
+            List<ItemFacts> items = new ArrayList<>();
+            document.items().forEach(item -> items.add(ItemFacts.of(item)));
+            NewSnapshot snapshot = new NewSnapshot(language.id(), SourceKind.ROADMAP, Instant.now(), file.content(),
+                    Hashing.sha256(file.content()), file.cacheUpdate() == null ? null : file.cacheUpdate().etag, items);
+            String message = document.items().size() + " items";
+            return new SourceOutcome(language.id(), SourceKind.ROADMAP, SourceResult.Status.FETCHED, file.httpStatus(),
+                    message, millis, file.rateLimitRemaining(), snapshot, updates);
+        });
+    }
+}

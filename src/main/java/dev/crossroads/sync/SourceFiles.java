@@ -1,0 +1,96 @@
+package dev.crossroads.sync;
+
+import dev.crossroads.config.CrossroadsConfig;
+import dev.crossroads.source.FamilyConfig.LanguageSource;
+import dev.crossroads.source.github.Fetched;
+import dev.crossroads.source.github.GitHubFileClient;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Reads a language's files from its repository (conditionally, remembering validators per URL) or from its local
+ * folder. Never touches the database: the cache is handed in and updates are handed back, to be written with the
+ * source's result in one transaction.
+ */
+@ApplicationScoped
+class SourceFiles {
+
+    private final GitHubFileClient github;
+    private final int maxBytes;
+
+    SourceFiles(GitHubFileClient github, CrossroadsConfig config) {
+        this.github = github;
+        this.maxBytes = config.sync().maxBytes();
+    }
+
+    Uni<FileRead> read(LanguageSource language, String path, Map<String, HttpCacheEntry> cache) {
+        if (language.localPath().isPresent()) {
+            return readLocal(language.localPath().get().resolve(path), cache);
+        }
+        String url = github.urlOf(language.repository(), language.branch(), path);
+        HttpCacheEntry cached = cache.get(url);
+        boolean usable = cached != null && cached.content != null;
+        return github.fetch(url, usable ? cached.etag : null, usable ? cached.lastModified : null)
+                .map(answer -> fromAnswer(url, answer, usable ? cached : null));
+    }
+
+    private FileRead fromAnswer(String url, Fetched answer, HttpCacheEntry cached) {
+        return switch (answer.status()) {
+            case NOT_FOUND -> new FileRead(url, null, true, true, answer.httpStatus(), answer.rateLimitRemaining(), null);
+            case NOT_MODIFIED -> new FileRead(url, cached.content, false, false, answer.httpStatus(),
+                    answer.rateLimitRemaining(), null);
+            case OK -> {
+                String hash = Hashing.sha256(answer.body());
+                boolean same = cached != null && hash.equals(cached.contentHash);
+                boolean validatorsMoved = cached == null || !java.util.Objects.equals(cached.etag, answer.etag())
+                        || !java.util.Objects.equals(cached.lastModified, answer.lastModified());
+                HttpCacheEntry update = same && !validatorsMoved ? null
+                        : entry(url, answer.etag(), answer.lastModified(), hash, answer.body());
+                yield new FileRead(url, answer.body(), !same, false, answer.httpStatus(), answer.rateLimitRemaining(),
+                        update);
+            }
+        };
+    }
+
+    /** Local folders: the content hash plays the part of the validators. */
+    private Uni<FileRead> readLocal(Path file, Map<String, HttpCacheEntry> cache) {
+        String key = file.toUri().toString();
+        return Uni.createFrom().item(() -> {
+            try {
+                if (Files.size(file) > maxBytes) {
+                    throw new IllegalStateException(file + " is larger than " + maxBytes
+                            + " bytes (crossroads.sync.max-bytes)");
+                }
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                String hash = Hashing.sha256(text);
+                HttpCacheEntry cached = cache.get(key);
+                boolean same = cached != null && hash.equals(cached.contentHash);
+                return new FileRead(key, text, !same, false, 0, null,
+                        same ? null : entry(key, null, null, hash, text));
+            } catch (NoSuchFileException e) {
+                return new FileRead(key, null, true, true, 0, null, null);
+            } catch (IOException e) {
+                throw new IllegalStateException(file + " cannot be read: " + e.getMessage(), e);
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static HttpCacheEntry entry(String url, String etag, String lastModified, String hash, String content) {
+        HttpCacheEntry entry = new HttpCacheEntry();
+        entry.url = url;
+        entry.etag = etag;
+        entry.lastModified = lastModified;
+        entry.contentHash = hash;
+        entry.content = content;
+        entry.updatedAt = Instant.now();
+        return entry;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.crossroads.sync;
+
+import dev.crossroads.config.CrossroadsConfig;
+import dev.crossroads.snapshot.SourceKind;
+import dev.crossroads.source.FamilyConfig.LanguageSource;
+import dev.crossroads.source.SourceService;
+import dev.crossroads.source.github.FetchException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Coordinates a sync: claims the lease, reads every requested source concurrently (bounded), records each result in
+ * its own transaction, then closes the run. One source failing never stops the others; GitHub is never called
+ * with a transaction open.
+ */
+@ApplicationScoped
+public class SyncService {
+
+    private final SourceService sources;
+    private final RoadmapStep roadmaps;
+    private final DocsStep docs;
+    private final SyncRecorder recorder;
+    private final SyncLease lease;
+    private final int parallelism;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    SyncService(SourceService sources, RoadmapStep roadmaps, DocsStep docs, SyncRecorder recorder, SyncLease lease,
+            CrossroadsConfig config) {
+        this.sources = sources;
+        this.roadmaps = roadmaps;
+        this.docs = docs;
+        this.recorder = recorder;
+        this.lease = lease;
+        this.parallelism = Math.max(1, config.sync().parallelism());
+    }
+
+    /** Runs a sync; fails with {@link SyncBusyException} when one is already running anywhere. */
+    public Uni<SyncRun> run(SyncRequest request) {
+        if (!running.compareAndSet(false, true)) {
+            return Uni.createFrom().failure(new SyncBusyException(lease.replica()));
+        }
+        return lease.tryAcquire()
+                .flatMap(acquired -> acquired ? runHoldingLease(request)
+                        : lease.holder().flatMap(holder -> Uni.createFrom().failure(new SyncBusyException(holder))))
+                .eventually(() -> running.set(false));
+    }
+
+    private Uni<SyncRun> runHoldingLease(SyncRequest request) {
+        return start(request)
+                .flatMap(run -> loadCache().flatMap(cache -> readAll(request, run, cache)).flatMap(results ->
+                        finish(run, results)))
+                .eventually(() -> lease.release().onFailure().recoverWithNull());
+    }
+
+    private Uni<SyncRun> start(SyncRequest request) {
+        SyncRun run = new SyncRun();
+        run.trigger = request.trigger();
+        run.requestedLanguage = request.language().orElse(null);
+        run.requestedSource = request.source().map(Enum::name).orElse(null);
+        run.replica = lease.replica();
+        run.startedAt = Instant.now();
+        run.outcome = SyncRun.Outcome.RUNNING;
+        return Panache.withTransaction(() -> run.<SyncRun>persist());
+    }
+
+    private Uni<Map<String, HttpCacheEntry>> loadCache() {
+        return Panache.withSession(() -> HttpCacheEntry.<HttpCacheEntry>listAll())
+                .map(entries -> entries.stream().collect(Collectors.toMap(e -> e.url, Function.identity())));
+    }
+
+    private Uni<List<SourceResult>> readAll(SyncRequest request, SyncRun run, Map<String, HttpCacheEntry> cache) {
+        List<Task> tasks = new ArrayList<>();
+        for (LanguageSource language : sources.languages()) {
+            for (SourceKind kind : List.of(SourceKind.ROADMAP, SourceKind.DOCS)) {
+                if (request.covers(language.id(), kind)) {
+                    tasks.add(new Task(language, kind));
+                }
+            }
+        }
+        return Multi.createFrom().iterable(tasks)
+                .onItem().transformToUni(task -> read(task, cache)).merge(parallelism)
+                // writes one at a time: each source result is its own transaction
+                .onItem().transformToUniAndConcatenate(outcome -> recorder.record(run.id, outcome)
+                        .onFailure().recoverWithItem(e -> unrecorded(outcome, e)))
+                .collect().asList();
+    }
+
+    private record Task(LanguageSource language, SourceKind kind) {
+    }
+
+    private Uni<SourceOutcome> read(Task task, Map<String, HttpCacheEntry> cache) {
+        long started = System.nanoTime();
+        Uni<SourceOutcome> outcome = task.kind() == SourceKind.ROADMAP ? roadmaps.read(task.language(), cache)
+                : docs.read(task.language(), cache);
+        return outcome.onFailure().recoverWithItem(e -> {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            Integer status = e instanceof FetchException fetch && fetch.httpStatus() > 0 ? fetch.httpStatus() : null;
+            Log.warnf("%s %s failed: %s", task.language().id(), task.kind(), e.getMessage());
+            return SourceOutcome.failed(task.language().id(), task.kind(), status, message(e), millis);
+        });
+    }
+
+    /** The database refused the result; the run still reports it, nothing of the source was stored. */
+    private static SourceResult unrecorded(SourceOutcome outcome, Throwable e) {
+        SourceResult result = new SourceResult();
+        result.language = outcome.language();
+        result.source = outcome.source();
+        result.status = SourceResult.Status.FAILED;
+        result.message = "could not be stored: " + message(e);
+        result.durationMs = outcome.durationMs();
+        result.finishedAt = Instant.now();
+        return result;
+    }
+
+    private Uni<SyncRun> finish(SyncRun run, List<SourceResult> results) {
+        long failed = results.stream().filter(r -> r.status == SourceResult.Status.FAILED).count();
+        SyncRun.Outcome outcome = failed == 0 ? SyncRun.Outcome.SUCCEEDED
+                : failed == results.size() ? SyncRun.Outcome.FAILED : SyncRun.Outcome.PARTIAL;
+        Log.infof("Sync run %d (%s): %s, %d sources, %d failed", run.id, run.trigger, outcome, results.size(), failed);
+        return Panache.withTransaction(() -> SyncRun.<SyncRun>findById(run.id).flatMap(stored -> {
+            stored.outcome = outcome;
+            stored.finishedAt = Instant.now();
+            return Uni.createFrom().item(stored);
+        }));
+    }
+
+    private static String message(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,266 @@
+package dev.crossroads.sync;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.crossroads.snapshot.SourceKind;
+import dev.crossroads.testing.Database;
+import dev.crossroads.testing.GitHubTrees;
+import dev.crossroads.testing.GitHubWireMockResource;
+import dev.crossroads.testing.InjectWireMock;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sync against a WireMock GitHub and the real (embedded) PostgreSQL: happy path, resync, and faults. */
+@QuarkusTest
+@WithTestResource(value = GitHubWireMockResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class SyncServiceTests {
+
+    private static final String PY_ROADMAP = GitHubTrees.rawPath("aws-powertools/powertools-lambda-python", "develop",
+            "docs/roadmap.md");
+
+    @InjectWireMock
+    WireMockServer github;
+
+    @Inject
+    SyncService sync;
+
+    @Inject
+    Pool pool;
+
+    @BeforeEach
+    void freshGitHubAndDatabase() {
+        github.resetAll();
+        GitHubTrees.servePowertools(github);
+        Database.wipeSyncHistory(pool);
+    }
+
+    @Test
+    void firstSyncStoresEveryLanguagesRoadmapAndDocs() {
+        SyncRun run = run();
+
+        assertThat(run.outcome).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(results()).hasSize(8).allSatisfy(r -> assertThat(r.status).isEqualTo(SourceResult.Status.FETCHED));
+        assertThat(count("SELECT count(*) FROM snapshot")).isEqualTo(8);
+        assertThat(count("SELECT count(*) FROM snapshot_item WHERE snapshot_id IN (SELECT id FROM snapshot"
+                + " WHERE language = 'python' AND source = 'ROADMAP')")).isEqualTo(6);
+        assertThat(count("SELECT count(*) FROM tracked_item WHERE language = 'typescript' AND source = 'DOCS'"))
+                .isEqualTo(8);
+        assertThat(count("SELECT count(*) FROM change_event WHERE kind = 'ADDED'"))
+                .isEqualTo(count("SELECT count(*) FROM tracked_item"));
+    }
+
+    @Test
+    void resyncWithNothingChangedSendsConditionalRequestsAndWritesOnlyTheRunRecord() {
+        run();
+        long snapshots = count("SELECT count(*) FROM snapshot");
+        long events = count("SELECT count(*) FROM change_event");
+        long cached = count("SELECT count(*) FROM http_cache");
+        github.resetRequests();
+
+        SyncRun second = run();
+
+        assertThat(second.outcome).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(resultsOf(second)).hasSize(8)
+                .allSatisfy(r -> assertThat(r.status).isEqualTo(SourceResult.Status.NOT_MODIFIED));
+        assertThat(count("SELECT count(*) FROM snapshot")).isEqualTo(snapshots);
+        assertThat(count("SELECT count(*) FROM change_event")).isEqualTo(events);
+        assertThat(count("SELECT count(*) FROM http_cache")).isEqualTo(cached);
+        assertThat(count("SELECT count(*) FROM http_cache WHERE updated_at >= (SELECT started_at FROM sync_run"
+                + " WHERE id = " + second.id + ")")).isZero();
+        github.getAllServeEvents().forEach(event -> {
+            assertThat(event.getRequest().getHeader("If-None-Match")).as(event.getRequest().getUrl()).isNotBlank();
+            assertThat(event.getResponse().getStatus()).isEqualTo(304);
+        });
+    }
+
+    @Test
+    void aChangedRoadmapRecordsWhatChanged() {
+        run();
+        String page = GitHubTrees.read(GitHubTrees.PYTHON.resolve("docs/roadmap.md"))
+                .replace("* [ ] ", "* [x] ")
+                .replace("### Async batch processing", "### Async batch processing in parallel");
+        GitHubTrees.serveFile(github, "aws-powertools/powertools-lambda-python", "develop", "docs/roadmap.md", page);
+
+        run();
+
+        assertThat(count("SELECT count(*) FROM snapshot WHERE language = 'python' AND source = 'ROADMAP'"))
+                .isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM change_event WHERE language = 'python' AND kind = 'STATUS_CHANGED'"
+                + " AND new_value = 'DONE'")).isPositive();
+        assertThat(count("SELECT count(*) FROM change_event WHERE kind = 'REMOVED'"
+                + " AND item_key = 'key-areas/async-batch-processing'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM change_event WHERE kind = 'ADDED' AND snapshot_id = (SELECT max(id)"
+                + " FROM snapshot) AND item_key = 'key-areas/async-batch-processing-in-parallel'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM tracked_item WHERE item_key = 'key-areas/async-batch-processing'"
+                + " AND removed_at IS NOT NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void aServerErrorThenSuccessIsRetried() {
+        github.stubFor(get(urlEqualTo(PY_ROADMAP)).atPriority(1).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(500))
+                .willSetStateTo("recovered"));
+
+        run();
+
+        assertThat(result("python", SourceKind.ROADMAP).status).isEqualTo(SourceResult.Status.FETCHED);
+        github.verify(2, getRequestedFor(urlEqualTo(PY_ROADMAP)));
+    }
+
+    @Test
+    void aSourceThatKeepsFailingGivesUpAndKeepsItsLastGoodSnapshot() {
+        run();
+        github.stubFor(get(urlEqualTo(PY_ROADMAP)).atPriority(0).willReturn(aResponse().withStatus(502)));
+        github.resetRequests();
+
+        SyncRun second = run();
+
+        assertThat(second.outcome).isEqualTo(SyncRun.Outcome.PARTIAL);
+        SourceResult failed = result("python", SourceKind.ROADMAP);
+        assertThat(failed.status).isEqualTo(SourceResult.Status.FAILED);
+        assertThat(failed.httpStatus).isEqualTo(502);
+        assertThat(failed.message).contains("HTTP 502");
+        github.verify(3, getRequestedFor(urlEqualTo(PY_ROADMAP)));
+        assertThat(count("SELECT count(*) FROM snapshot WHERE language = 'python' AND source = 'ROADMAP'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM tracked_item WHERE language = 'python' AND source = 'ROADMAP'"
+                + " AND removed_at IS NULL")).isEqualTo(6);
+    }
+
+    @Test
+    void aMissingPageFailsThatSourceOnly() {
+        github.stubFor(get(urlEqualTo(PY_ROADMAP)).atPriority(0).willReturn(aResponse().withStatus(404)));
+
+        SyncRun run = run();
+
+        assertThat(run.outcome).isEqualTo(SyncRun.Outcome.PARTIAL);
+        SourceResult missing = result("python", SourceKind.ROADMAP);
+        assertThat(missing.status).isEqualTo(SourceResult.Status.FAILED);
+        assertThat(missing.message).contains("docs/roadmap.md not found");
+        assertThat(result("python", SourceKind.DOCS).status).isEqualTo(SourceResult.Status.FETCHED);
+    }
+
+    @Test
+    void rateLimitedWithRetryAfterWaitsAndSucceeds() {
+        github.stubFor(get(urlEqualTo(PY_ROADMAP)).atPriority(1).inScenario("limited")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+                .willSetStateTo("free"));
+
+        long started = System.nanoTime();
+        run();
+
+        assertThat(result("python", SourceKind.ROADMAP).status).isEqualTo(SourceResult.Status.FETCHED);
+        assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void aSecondaryRateLimitAskingForTooLongFailsWithoutHammering() {
+        github.stubFor(get(urlEqualTo(PY_ROADMAP)).atPriority(0).willReturn(aResponse().withStatus(403)
+                .withHeader("Retry-After", "3600")));
+
+        run();
+
+        SourceResult limited = result("python", SourceKind.ROADMAP);
+        assertThat(limited.status).isEqualTo(SourceResult.Status.FAILED);
+        assertThat(limited.message).contains("rate limited").contains("not retrying now");
+        github.verify(1, getRequestedFor(urlEqualTo(PY_ROADMAP)));
+    }
+
+    @Test
+    void timeoutsResetsAndOversizedBodiesFailTheirSourceWithAClearMessage() {
+        String tsRoadmap = GitHubTrees.rawPath("aws-powertools/powertools-lambda-typescript", "main",
+                "docs/roadmap.md");
+        String javaRoadmap = GitHubTrees.rawPath("aws-powertools/powertools-lambda-java", "main", "docs/roadmap.md");
+        github.stubFor(get(urlEqualTo(PY_ROADMAP)).atPriority(0).willReturn(aResponse().withFixedDelay(2500)
+                .withBody("late")));
+        github.stubFor(get(urlEqualTo(tsRoadmap)).atPriority(0).willReturn(aResponse()
+                .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        github.stubFor(get(urlEqualTo(javaRoadmap)).atPriority(0).willReturn(aResponse()
+                .withBody("#".repeat(6 * 1024 * 1024))));
+
+        SyncRun run = run();
+
+        assertThat(run.outcome).isEqualTo(SyncRun.Outcome.PARTIAL);
+        assertThat(result("python", SourceKind.ROADMAP).message).contains("timed out");
+        assertThat(result("typescript", SourceKind.ROADMAP).message).contains("connection");
+        assertThat(result("java", SourceKind.ROADMAP).message).contains("larger than 5242880 bytes");
+        assertThat(result("dotnet", SourceKind.ROADMAP).status).isEqualTo(SourceResult.Status.FETCHED);
+    }
+
+    @Test
+    void onlyOneSyncRunsAtATimeAcrossReplicas() {
+        Database.execute(pool, "UPDATE sync_lease SET holder = 'other-replica', expires_at = now() + interval '5 minutes'");
+
+        assertThatThrownBy(this::run).isInstanceOf(SyncBusyException.class).hasMessageContaining("other-replica");
+        assertThat(count("SELECT count(*) FROM sync_run")).isZero();
+
+        Database.execute(pool, "UPDATE sync_lease SET expires_at = now() - interval '1 second'");
+        assertThat(run().outcome).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(count("SELECT count(*) FROM sync_lease WHERE holder IS NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void oneLanguageAndSourceCanBeSyncedAlone() {
+        SyncRun run = await(new SyncRequest(SyncRun.Trigger.MANUAL, Optional.of("java"), Optional.of(SourceKind.DOCS)));
+
+        assertThat(resultsOf(run)).extracting(r -> r.language + "/" + r.source).containsExactly("java/DOCS");
+    }
+
+    private SyncRun run() {
+        return await(SyncRequest.everything(SyncRun.Trigger.MANUAL));
+    }
+
+    private SyncRun await(SyncRequest request) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> sync.run(request));
+        } catch (Throwable e) {
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<SourceResult> results() {
+        return awaitList(() -> SourceResult.<SourceResult>listAll());
+    }
+
+    private List<SourceResult> resultsOf(SyncRun run) {
+        return awaitList(() -> SourceResult.<SourceResult>list("runId", run.id));
+    }
+
+    private SourceResult result(String language, SourceKind source) {
+        return awaitList(() -> SourceResult.<SourceResult>list("language = ?1 and source = ?2 order by id desc",
+                language, source)).get(0);
+    }
+
+    private <T> List<T> awaitList(java.util.function.Supplier<io.smallrye.mutiny.Uni<List<T>>> query) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(
+                    () -> io.quarkus.hibernate.reactive.panache.Panache.withSession(query::get));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long count(String sql) {
+        return Database.count(pool, sql);
+    }
+}

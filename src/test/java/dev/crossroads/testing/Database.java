@@ -1,0 +1,27 @@
+package dev.crossroads.testing;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import java.time.Duration;
+
+/** Direct SQL for tests: wiping sync history between tests and counting rows. */
+public final class Database {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private Database() {
+    }
+
+    public static void wipeSyncHistory(Pool pool) {
+        pool.query("TRUNCATE change_event, tracked_item, snapshot_item, snapshot, source_result, sync_run, http_cache"
+                + " RESTART IDENTITY").execute().await().atMost(WAIT);
+        pool.query("UPDATE sync_lease SET holder = NULL, expires_at = NULL").execute().await().atMost(WAIT);
+    }
+
+    public static long count(Pool pool, String sql) {
+        return pool.query(sql).execute().await().atMost(WAIT).iterator().next().getLong(0);
+    }
+
+    public static void execute(Pool pool, String sql) {
+        pool.query(sql).execute().await().atMost(WAIT);
+    }
+}

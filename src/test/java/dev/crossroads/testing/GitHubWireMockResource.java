@@ -1,0 +1,42 @@
+package dev.crossroads.testing;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * WireMock on a dynamic port standing in for both GitHub hosts (raw files and API), with retry timings shortened
+ * so fault tests run in seconds.
+ */
+public class GitHubWireMockResource implements QuarkusTestResourceLifecycleManager {
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        return Map.of(
+                "crossroads.github.raw-url", server.baseUrl() + "/raw",
+                "crossroads.github.api-url", server.baseUrl() + "/api",
+                "crossroads.sync.request-timeout", "PT1S",
+                "crossroads.sync.max-attempts", "3",
+                "crossroads.sync.backoff", "PT0.05S",
+                "crossroads.sync.max-retry-after", "PT2S");
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class,
+                WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
