@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public class GitHubWireMockResource implements QuarkusTestResourceLifecycleManager {
 
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
     private WireMockServer server;
 
     @Override
@@ -24,7 +26,9 @@ public class GitHubWireMockResource implements QuarkusTestResourceLifecycleManag
                 "crossroads.sync.request-timeout", "PT1S",
                 "crossroads.sync.max-attempts", "3",
                 "crossroads.sync.backoff", "PT0.05S",
-                "crossroads.sync.max-retry-after", "PT2S");
+                "crossroads.sync.max-retry-after", "PT2S",
+                // the admin token of this test environment, for triggerSync
+                "crossroads.admin.token", ADMIN_TOKEN);
     }
 
     @Override

@@ -1,0 +1,126 @@
+package dev.crossroads.api.graphql;
+
+import dev.crossroads.api.graphql.SyncViews.ChangeConnection;
+import dev.crossroads.api.graphql.SyncViews.ChangeEdge;
+import dev.crossroads.api.graphql.SyncViews.PageInfo;
+import dev.crossroads.api.graphql.SyncViews.SourceView;
+import dev.crossroads.api.graphql.SyncViews.SyncRunView;
+import dev.crossroads.snapshot.ChangeEvent;
+import dev.crossroads.snapshot.SourceKind;
+import dev.crossroads.source.SourceService;
+import dev.crossroads.sync.SyncBusyException;
+import dev.crossroads.sync.SyncQueryService;
+import dev.crossroads.sync.SyncQueryService.RunWithResults;
+import dev.crossroads.sync.SyncRequest;
+import dev.crossroads.sync.SyncRun;
+import dev.crossroads.sync.SyncService;
+import io.smallrye.mutiny.Uni;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+@GraphQLApi
+public class SyncGraphQL {
+
+    private static final int MAX_PAGE = 100;
+    private static final String CURSOR_PREFIX = "change:";
+
+    private final SyncQueryService queries;
+    private final SyncService sync;
+    private final SourceService family;
+    private final AdminGuard admin;
+
+    public SyncGraphQL(SyncQueryService queries, SyncService sync, SourceService family, AdminGuard admin) {
+        this.queries = queries;
+        this.sync = sync;
+        this.family = family;
+        this.admin = admin;
+    }
+
+    @Query("sources")
+    @Description("Every source of every language with its latest result, last success and staleness.")
+    public Uni<@NonNull List<@NonNull SourceView>> sources() {
+        Instant now = Instant.now();
+        return queries.sources().map(states -> states.stream().map(s -> SyncViews.of(s, now)).toList());
+    }
+
+    @Query("syncRuns")
+    @Description("The most recent sync runs, newest first.")
+    public Uni<@NonNull List<@NonNull SyncRunView>> syncRuns(
+            @Name("last") @DefaultValue("10") @Description("How many runs, 1 to 100.") int last) {
+        int count = Math.max(1, Math.min(MAX_PAGE, last));
+        return queries.latestRuns(count).map(runs -> runs.stream().map(SyncViews::of).toList());
+    }
+
+    @Query("changes")
+    @Description("What changed in items since a time, oldest first, as a cursor connection.")
+    public Uni<@NonNull ChangeConnection> changes(
+            @Name("since") @Description("Only changes at or after this time; all when omitted.") Instant since,
+            @Name("first") @DefaultValue("50") @Description("Page size, 1 to 100.") int first,
+            @Name("after") @Description("The endCursor of the previous page.") String after)
+            throws GraphQLErrors.BadArgument {
+        int size = Math.max(1, Math.min(MAX_PAGE, first));
+        long afterId = decodeCursor(after);
+        return queries.changes(since == null ? Instant.EPOCH : since, afterId, size).map(found -> {
+            boolean more = found.size() > size;
+            List<ChangeEvent> page = more ? found.subList(0, size) : found;
+            List<ChangeEdge> edges = page.stream().map(e -> new ChangeEdge(cursor(e.id), SyncViews.of(e))).toList();
+            return new ChangeConnection(edges, new PageInfo(more, edges.isEmpty() ? after
+                    : edges.get(edges.size() - 1).cursor()));
+        });
+    }
+
+    @Mutation("triggerSync")
+    @Description("Syncs now, all sources or the one asked for, and returns the finished run. Needs "
+            + "`Authorization: Bearer <crossroads.admin.token>`.")
+    public Uni<@NonNull SyncRunView> triggerSync(
+            @Name("language") @Id @Description("Only this language.") String language,
+            @Name("source") @Description("Only this kind of source.") SourceKind source)
+            throws GraphQLErrors.AdminDisabled, GraphQLErrors.Unauthorized, GraphQLErrors.BadArgument {
+        admin.check();
+        if (language != null && family.languages().stream().noneMatch(l -> l.id().equals(language))) {
+            throw new GraphQLErrors.BadArgument("unknown language '" + language + "'");
+        }
+        if (source == SourceKind.BOARD) {
+            throw new GraphQLErrors.BadArgument("boards are not synced yet");
+        }
+        SyncRequest request = new SyncRequest(SyncRun.Trigger.MANUAL, Optional.ofNullable(language),
+                Optional.ofNullable(source));
+        return sync.run(request)
+                .onFailure(SyncBusyException.class).transform(e -> new GraphQLErrors.SyncBusy(e.getMessage()))
+                .flatMap(run -> queries.latestRuns(MAX_PAGE).map(runs -> runs.stream()
+                        .filter(r -> r.run().id.equals(run.id)).findFirst()
+                        .orElse(new RunWithResults(run, List.of()))))
+                .map(SyncViews::of);
+    }
+
+    private static String cursor(long id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + id)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decodeCursor(String cursor) throws GraphQLErrors.BadArgument {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!text.startsWith(CURSOR_PREFIX)) {
+                throw new IllegalArgumentException(text);
+            }
+            return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new GraphQLErrors.BadArgument("'" + cursor + "' is not a cursor from a changes page");
+        }
+    }
+}
