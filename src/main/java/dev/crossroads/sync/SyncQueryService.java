@@ -49,7 +49,10 @@ public class SyncQueryService {
                     Function.identity()));
             List<SourceState> states = new ArrayList<>();
             for (LanguageSource language : sources.languages()) {
-                for (SourceKind kind : List.of(SourceKind.ROADMAP, SourceKind.DOCS)) {
+                for (SourceKind kind : SourceKind.values()) {
+                    if (kind == SourceKind.BOARD && language.board().isEmpty()) {
+                        continue;
+                    }
                     String key = language.id() + "/" + kind;
                     SourceResult ok = okByKey.get(key);
                     states.add(new SourceState(language.id(), kind, byKey.get(key), ok == null ? null : ok.finishedAt));

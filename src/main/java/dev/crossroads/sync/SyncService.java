@@ -29,13 +29,15 @@ public class SyncService {
     private final SourceService sources;
     private final RoadmapStep roadmaps;
     private final DocsStep docs;
+    private final BoardStep boards;
     private final SyncRecorder recorder;
     private final SyncLease lease;
     private final int parallelism;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    SyncService(SourceService sources, RoadmapStep roadmaps, DocsStep docs, SyncRecorder recorder, SyncLease lease,
-            CrossroadsConfig config) {
+    SyncService(SourceService sources, RoadmapStep roadmaps, DocsStep docs, BoardStep boards, SyncRecorder recorder,
+            SyncLease lease, CrossroadsConfig config) {
+        this.boards = boards;
         this.sources = sources;
         this.roadmaps = roadmaps;
         this.docs = docs;
@@ -81,8 +83,9 @@ public class SyncService {
     private Uni<List<SourceResult>> readAll(SyncRequest request, SyncRun run, Map<String, HttpCacheEntry> cache) {
         List<Task> tasks = new ArrayList<>();
         for (LanguageSource language : sources.languages()) {
-            for (SourceKind kind : List.of(SourceKind.ROADMAP, SourceKind.DOCS)) {
-                if (request.covers(language.id(), kind)) {
+            for (SourceKind kind : SourceKind.values()) {
+                boolean configured = kind != SourceKind.BOARD || language.board().isPresent();
+                if (configured && request.covers(language.id(), kind)) {
                     tasks.add(new Task(language, kind));
                 }
             }
@@ -100,8 +103,11 @@ public class SyncService {
 
     private Uni<SourceOutcome> read(Task task, Map<String, HttpCacheEntry> cache) {
         long started = System.nanoTime();
-        Uni<SourceOutcome> outcome = task.kind() == SourceKind.ROADMAP ? roadmaps.read(task.language(), cache)
-                : docs.read(task.language(), cache);
+        Uni<SourceOutcome> outcome = switch (task.kind()) {
+            case ROADMAP -> roadmaps.read(task.language(), cache);
+            case DOCS -> docs.read(task.language(), cache);
+            case BOARD -> boards.read(task.language());
+        };
         return outcome.onFailure().recoverWithItem(e -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
             Integer status = e instanceof FetchException fetch && fetch.httpStatus() > 0 ? fetch.httpStatus() : null;
@@ -124,8 +130,9 @@ public class SyncService {
 
     private Uni<SyncRun> finish(SyncRun run, List<SourceResult> results) {
         long failed = results.stream().filter(r -> r.status == SourceResult.Status.FAILED).count();
+        long attempted = results.stream().filter(r -> r.status != SourceResult.Status.SKIPPED).count();
         SyncRun.Outcome outcome = failed == 0 ? SyncRun.Outcome.SUCCEEDED
-                : failed == results.size() ? SyncRun.Outcome.FAILED : SyncRun.Outcome.PARTIAL;
+                : failed == attempted ? SyncRun.Outcome.FAILED : SyncRun.Outcome.PARTIAL;
         Log.infof("Sync run %d (%s): %s, %d sources, %d failed", run.id, run.trigger, outcome, results.size(), failed);
         return Panache.withTransaction(() -> SyncRun.<SyncRun>findById(run.id).flatMap(stored -> {
             stored.outcome = outcome;

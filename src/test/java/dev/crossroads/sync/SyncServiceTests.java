@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.testing.Database;
+import dev.crossroads.testing.GitHubBoards;
 import dev.crossroads.testing.GitHubTrees;
 import dev.crossroads.testing.GitHubWireMockResource;
 import dev.crossroads.testing.InjectWireMock;
@@ -47,16 +48,20 @@ class SyncServiceTests {
     void freshGitHubAndDatabase() {
         github.resetAll();
         GitHubTrees.servePowertools(github);
+        GitHubBoards.servePowertools(github);
         Database.wipeSyncHistory(pool);
     }
 
     @Test
-    void firstSyncStoresEveryLanguagesRoadmapAndDocs() {
+    void firstSyncStoresEveryLanguagesRoadmapDocsAndBoard() {
         SyncRun run = run();
 
         assertThat(run.outcome).isEqualTo(SyncRun.Outcome.SUCCEEDED);
-        assertThat(results()).hasSize(8).allSatisfy(r -> assertThat(r.status).isEqualTo(SourceResult.Status.FETCHED));
-        assertThat(count("SELECT count(*) FROM snapshot")).isEqualTo(8);
+        assertThat(results()).hasSize(12).allSatisfy(r -> assertThat(r.status).isEqualTo(SourceResult.Status.FETCHED));
+        assertThat(count("SELECT count(*) FROM snapshot")).isEqualTo(12);
+        assertThat(count("SELECT count(*) FROM tracked_item WHERE language = 'python' AND source = 'BOARD'"))
+                .isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM tracked_item WHERE source = 'BOARD' AND status IS NULL")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM snapshot_item WHERE snapshot_id IN (SELECT id FROM snapshot"
                 + " WHERE language = 'python' AND source = 'ROADMAP')")).isEqualTo(6);
         assertThat(count("SELECT count(*) FROM tracked_item WHERE language = 'typescript' AND source = 'DOCS'"))
@@ -76,16 +81,16 @@ class SyncServiceTests {
         SyncRun second = run();
 
         assertThat(second.outcome).isEqualTo(SyncRun.Outcome.SUCCEEDED);
-        assertThat(resultsOf(second)).hasSize(8)
-                .allSatisfy(r -> assertThat(r.status).isEqualTo(SourceResult.Status.NOT_MODIFIED));
+        assertThat(resultsOf(second)).hasSize(12).allSatisfy(r -> assertThat(r.status).isEqualTo(
+                r.source == SourceKind.BOARD ? SourceResult.Status.UNCHANGED : SourceResult.Status.NOT_MODIFIED));
         assertThat(count("SELECT count(*) FROM snapshot")).isEqualTo(snapshots);
         assertThat(count("SELECT count(*) FROM change_event")).isEqualTo(events);
         assertThat(count("SELECT count(*) FROM http_cache")).isEqualTo(cached);
         assertThat(count("SELECT count(*) FROM http_cache WHERE updated_at >= (SELECT started_at FROM sync_run"
                 + " WHERE id = " + second.id + ")")).isZero();
-        github.getAllServeEvents().forEach(event -> {
-            assertThat(event.getRequest().getHeader("If-None-Match")).as(event.getRequest().getUrl()).isNotBlank();
-            assertThat(event.getResponse().getStatus()).isEqualTo(304);
+        github.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith("/raw/")).forEach(e -> {
+            assertThat(e.getRequest().getHeader("If-None-Match")).as(e.getRequest().getUrl()).isNotBlank();
+            assertThat(e.getResponse().getStatus()).isEqualTo(304);
         });
     }
 
@@ -202,6 +207,59 @@ class SyncServiceTests {
         assertThat(result("typescript", SourceKind.ROADMAP).message).contains("connection");
         assertThat(result("java", SourceKind.ROADMAP).message).contains("larger than 5242880 bytes");
         assertThat(result("dotnet", SourceKind.ROADMAP).status).isEqualTo(SourceResult.Status.FETCHED);
+    }
+
+    @Test
+    void aBoardOfThreePagesIsReadPageByPageWithTheTokenSentToTheApiOnly() {
+        GitHubBoards.serve(github, 3, "powertools-lambda-python", 250, 3);
+
+        run();
+
+        SourceResult board = result("python", SourceKind.BOARD);
+        assertThat(board.status).isEqualTo(SourceResult.Status.FETCHED);
+        assertThat(board.message).startsWith("250 cards from 3 pages");
+        assertThat(board.rateLimitRemaining).isEqualTo(4000);
+        assertThat(count("SELECT count(*) FROM tracked_item WHERE language = 'python' AND source = 'BOARD'"))
+                .isEqualTo(250);
+        github.getAllServeEvents().forEach(e -> assertThat(e.getRequest().containsHeader("Authorization"))
+                .as(e.getRequest().getUrl()).isEqualTo(e.getRequest().getUrl().startsWith("/api/")));
+    }
+
+    @Test
+    void aRepeatingCursorStopsTheBoardInsteadOfLooping() {
+        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo(GitHubBoards.GRAPHQL))
+                .atPriority(1).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.variables.number", com.github.tomakehurst.wiremock.client.WireMock.equalTo("3")))
+                .willReturn(aResponse().withStatus(200).withBody(GitHubBoards.page(3, "powertools-lambda-python", 0,
+                        2, true, "same-cursor", 4000))));
+
+        run();
+
+        SourceResult board = result("python", SourceKind.BOARD);
+        assertThat(board.status).isEqualTo(SourceResult.Status.FAILED);
+        assertThat(board.message).contains("cursor repeated");
+        assertThat(count("SELECT count(*) FROM snapshot WHERE source = 'BOARD' AND language = 'python'")).isZero();
+    }
+
+    @Test
+    void graphqlErrorsWithStatus200AndMalformedJsonFailTheBoard() {
+        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo(GitHubBoards.GRAPHQL))
+                .atPriority(1).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.variables.number", com.github.tomakehurst.wiremock.client.WireMock.equalTo("3")))
+                .willReturn(aResponse().withStatus(200).withBody(
+                        "{\"data\":null,\"errors\":[{\"type\":\"NOT_FOUND\",\"message\":\"Could not resolve to a ProjectV2\"}]}")));
+        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo(GitHubBoards.GRAPHQL))
+                .atPriority(1).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.variables.number", com.github.tomakehurst.wiremock.client.WireMock.equalTo("7")))
+                .willReturn(aResponse().withStatus(200).withBody("{\"data\": {\"organization\": ")));
+
+        SyncRun run = run();
+
+        assertThat(run.outcome).isEqualTo(SyncRun.Outcome.PARTIAL);
+        assertThat(result("python", SourceKind.BOARD).message)
+                .isEqualTo("GitHub GraphQL error NOT_FOUND: Could not resolve to a ProjectV2");
+        assertThat(result("typescript", SourceKind.BOARD).message).startsWith("malformed JSON from the GitHub API");
+        assertThat(result("java", SourceKind.BOARD).status).isEqualTo(SourceResult.Status.FETCHED);
     }
 
     @Test

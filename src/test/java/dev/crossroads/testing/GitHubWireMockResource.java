@@ -13,6 +13,7 @@ import java.util.Map;
 public class GitHubWireMockResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String GITHUB_TOKEN = "test-github-token";
 
     private WireMockServer server;
 
@@ -28,7 +29,8 @@ public class GitHubWireMockResource implements QuarkusTestResourceLifecycleManag
                 "crossroads.sync.backoff", "PT0.05S",
                 "crossroads.sync.max-retry-after", "PT2S",
                 // the admin token of this test environment, for triggerSync
-                "crossroads.admin.token", ADMIN_TOKEN);
+                "crossroads.admin.token", ADMIN_TOKEN,
+                "crossroads.github.token", GITHUB_TOKEN);
     }
 
     @Override

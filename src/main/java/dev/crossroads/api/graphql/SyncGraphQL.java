@@ -91,9 +91,6 @@ public class SyncGraphQL {
         if (language != null && family.languages().stream().noneMatch(l -> l.id().equals(language))) {
             throw new GraphQLErrors.BadArgument("unknown language '" + language + "'");
         }
-        if (source == SourceKind.BOARD) {
-            throw new GraphQLErrors.BadArgument("boards are not synced yet");
-        }
         SyncRequest request = new SyncRequest(SyncRun.Trigger.MANUAL, Optional.ofNullable(language),
                 Optional.ofNullable(source));
         return sync.run(request)

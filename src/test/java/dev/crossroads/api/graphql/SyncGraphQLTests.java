@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.crossroads.testing.Database;
+import dev.crossroads.testing.GitHubBoards;
 import dev.crossroads.testing.GitHubTrees;
 import dev.crossroads.testing.GitHubWireMockResource;
 import dev.crossroads.testing.GraphQLRequests;
@@ -41,6 +42,7 @@ class SyncGraphQLTests {
     void freshGitHubAndDatabase() {
         github.resetAll();
         GitHubTrees.servePowertools(github);
+        GitHubBoards.servePowertools(github);
         Database.wipeSyncHistory(pool);
     }
 
@@ -59,7 +61,7 @@ class SyncGraphQLTests {
                 .body("errors", nullValue())
                 .body("data.triggerSync.trigger", equalTo("MANUAL"))
                 .body("data.triggerSync.outcome", equalTo("SUCCEEDED"))
-                .body("data.triggerSync.results", hasSize(8))
+                .body("data.triggerSync.results", hasSize(12))
                 .body("data.triggerSync.results.status", everyItem(equalTo("FETCHED")));
 
         post("triggerSync", Map.of("language", "java", "source", "ROADMAP"), GitHubWireMockResource.ADMIN_TOKEN)
@@ -76,12 +78,12 @@ class SyncGraphQLTests {
         post("triggerSync", Map.of(), GitHubWireMockResource.ADMIN_TOKEN).body("errors", nullValue());
 
         GraphQLRequests.post("sources").body("errors", nullValue())
-                .body("data.sources", hasSize(8))
+                .body("data.sources", hasSize(12))
                 .body("data.sources.latest.status", everyItem(equalTo("FETCHED")))
                 .body("data.sources[0].lastSuccessAt", notNullValue());
         GraphQLRequests.post("syncRuns", Map.of("last", 5)).body("errors", nullValue())
                 .body("data.syncRuns", hasSize(1))
-                .body("data.syncRuns[0].results", hasSize(8));
+                .body("data.syncRuns[0].results", hasSize(12));
 
         long total = Database.count(pool, "SELECT count(*) FROM change_event");
         String after = null;
