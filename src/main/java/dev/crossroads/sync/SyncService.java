@@ -68,7 +68,7 @@ public class SyncService {
         SyncRun run = new SyncRun();
         run.trigger = request.trigger();
         run.requestedLanguage = request.language().orElse(null);
-        run.requestedSource = request.source().map(Enum::name).orElse(null);
+        run.requestedSource = request.describeSources();
         run.replica = lease.replica();
         run.startedAt = Instant.now();
         run.outcome = SyncRun.Outcome.RUNNING;

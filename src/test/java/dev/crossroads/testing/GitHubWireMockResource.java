@@ -14,6 +14,7 @@ public class GitHubWireMockResource implements QuarkusTestResourceLifecycleManag
 
     public static final String ADMIN_TOKEN = "test-admin-token";
     public static final String GITHUB_TOKEN = "test-github-token";
+    public static final String WEBHOOK_SECRET = "test-webhook-secret";
 
     private WireMockServer server;
 
@@ -30,7 +31,8 @@ public class GitHubWireMockResource implements QuarkusTestResourceLifecycleManag
                 "crossroads.sync.max-retry-after", "PT2S",
                 // the admin token of this test environment, for triggerSync
                 "crossroads.admin.token", ADMIN_TOKEN,
-                "crossroads.github.token", GITHUB_TOKEN);
+                "crossroads.github.token", GITHUB_TOKEN,
+                "crossroads.github.webhook-secret", WEBHOOK_SECRET);
     }
 
     @Override
