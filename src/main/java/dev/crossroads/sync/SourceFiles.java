@@ -5,7 +5,6 @@ import dev.crossroads.source.FamilyConfig.LanguageSource;
 import dev.crossroads.source.github.Fetched;
 import dev.crossroads.source.github.GitHubFileClient;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +23,12 @@ import java.util.Map;
 class SourceFiles {
 
     private final GitHubFileClient github;
+    private final io.vertx.mutiny.core.Vertx vertx;
     private final int maxBytes;
 
-    SourceFiles(GitHubFileClient github, CrossroadsConfig config) {
+    SourceFiles(GitHubFileClient github, io.vertx.mutiny.core.Vertx vertx, CrossroadsConfig config) {
         this.github = github;
+        this.vertx = vertx;
         this.maxBytes = config.sync().maxBytes();
     }
 
@@ -60,10 +61,13 @@ class SourceFiles {
         };
     }
 
-    /** Local folders: the content hash plays the part of the validators. */
+    /**
+     * Local folders: the content hash plays the part of the validators. Disk reads run on a worker and the result
+     * comes back on the caller's Vert.x context, where the database session lives.
+     */
     private Uni<FileRead> readLocal(Path file, Map<String, HttpCacheEntry> cache) {
         String key = file.toUri().toString();
-        return Uni.createFrom().item(() -> {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
             try {
                 if (Files.size(file) > maxBytes) {
                     throw new IllegalStateException(file + " is larger than " + maxBytes
@@ -80,7 +84,7 @@ class SourceFiles {
             } catch (IOException e) {
                 throw new IllegalStateException(file + " cannot be read: " + e.getMessage(), e);
             }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }), false);
     }
 
     private static HttpCacheEntry entry(String url, String etag, String lastModified, String hash, String content) {
