@@ -39,6 +39,17 @@ class SyncRecorder {
         })).onFailure().invoke(e -> Log.errorf(e, "Could not record %s %s", outcome.language(), outcome.source()));
     }
 
+    /**
+     * When a source's transaction was rolled back, records at least that it failed and why, in a transaction of its
+     * own and without any of its data.
+     */
+    Uni<SourceResult> recordFailure(long runId, SourceOutcome outcome, Throwable cause) {
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        SourceOutcome failed = SourceOutcome.failed(outcome.language(), outcome.source(), outcome.httpStatus(),
+                "read, but could not be stored: " + reason.lines().findFirst().orElse(reason), outcome.durationMs());
+        return record(runId, failed);
+    }
+
     private Uni<Long> storeSnapshot(SourceOutcome outcome) {
         return outcome.snapshot() == null ? Uni.createFrom().nullItem() : snapshots.storeIfChanged(outcome.snapshot());
     }

@@ -94,6 +94,7 @@ public class SyncService {
                 .onItem().transformToUni(task -> read(task, cache)).merge(parallelism)
                 // writes one at a time: each source result is its own transaction
                 .onItem().transformToUniAndConcatenate(outcome -> recorder.record(run.id, outcome)
+                        .onFailure().recoverWithUni(e -> recorder.recordFailure(run.id, outcome, e))
                         .onFailure().recoverWithItem(e -> unrecorded(outcome, e)))
                 .collect().asList();
     }

@@ -263,6 +263,38 @@ class SyncServiceTests {
     }
 
     @Test
+    void aDatabaseFailureWhileStoringLeavesNoPartialSnapshotAndTheNextRunRecovers() {
+        run();
+        String good = GitHubTrees.read(GitHubTrees.PYTHON.resolve("docs/roadmap.md"));
+        // an item whose key the database refuses (longer than the column): the insert fails mid-transaction
+        String refused = good.replace("### Idempotency stores", "### Idempotency stores " + "x".repeat(600));
+        GitHubTrees.serveFile(github, "aws-powertools/powertools-lambda-python", "develop", "docs/roadmap.md", refused);
+        long snapshots = count("SELECT count(*) FROM snapshot");
+        long items = count("SELECT count(*) FROM snapshot_item");
+        long events = count("SELECT count(*) FROM change_event");
+
+        SyncRun broken = run();
+
+        assertThat(broken.outcome).isEqualTo(SyncRun.Outcome.PARTIAL);
+        assertThat(count("SELECT count(*) FROM snapshot")).isEqualTo(snapshots);
+        assertThat(count("SELECT count(*) FROM snapshot_item")).isEqualTo(items);
+        assertThat(count("SELECT count(*) FROM change_event")).isEqualTo(events);
+        assertThat(count("SELECT count(*) FROM source_result WHERE run_id = " + broken.id
+                + " AND language = 'python' AND source = 'ROADMAP' AND status = 'FAILED' AND snapshot_id IS NULL"
+                + " AND message LIKE 'read, but could not be stored:%'")).as("only the failure was recorded").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM http_cache WHERE url LIKE '%python/develop/docs/roadmap.md'"
+                + " AND content LIKE '%xxxxxxxxxx%'")).as("its validators were not advanced").isZero();
+
+        GitHubTrees.serveFile(github, "aws-powertools/powertools-lambda-python", "develop", "docs/roadmap.md",
+                good.replace("### Idempotency stores", "### Idempotency stores v2"));
+        SyncRun recovered = run();
+
+        assertThat(recovered.outcome).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(result("python", SourceKind.ROADMAP).status).isEqualTo(SourceResult.Status.FETCHED);
+        assertThat(count("SELECT count(*) FROM snapshot WHERE language = 'python' AND source = 'ROADMAP'")).isEqualTo(2);
+    }
+
+    @Test
     void onlyOneSyncRunsAtATimeAcrossReplicas() {
         Database.execute(pool, "UPDATE sync_lease SET holder = 'other-replica', expires_at = now() + interval '5 minutes'");
 
