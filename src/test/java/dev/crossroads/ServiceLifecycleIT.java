@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import com.sun.net.httpserver.HttpServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,74 @@ class ServiceLifecycleIT {
                     + " WHERE table_name = 'flyway_schema_history'")).as("Flyway ran on the external server").isOne();
             service.terminateAndAwait(Duration.ofSeconds(10));
         }
+    }
+
+    @Test
+    void twoReplicasOnOneDatabaseNeverSyncAtTheSameTime() throws Exception {
+        HttpServer slowGitHub = slowRawHost();
+        Path family = dir.resolve("family.yaml");
+        Files.writeString(family, """
+                family: { id: gizmo, name: Gizmo }
+                languages:
+                  - { id: python, name: Python, repository: acme/python, branch: main }
+                  - { id: go, name: Go, repository: acme/go, branch: main }
+                """);
+        try (EmbeddedDatabase shared = EmbeddedDatabase.startForTests(dir.resolve("shared-db"))) {
+            Map<String, String> env = Map.of(
+                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://localhost:" + shared.port() + "/postgres",
+                    "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + shared.port() + "/postgres",
+                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                    "QUARKUS_DATASOURCE_PASSWORD", "postgres");
+            Map<String, String> properties = Map.of("crossroads.config-file", family.toString(),
+                    "crossroads.github.raw-url", "http://localhost:" + slowGitHub.getAddress().getPort() + "/raw",
+                    "crossroads.sync.interval", "1s");
+            Service first = start(properties, env);
+            Service second = start(properties, env);
+            first.awaitReady(Duration.ofSeconds(60));
+            second.awaitReady(Duration.ofSeconds(60));
+            Thread.sleep(12_000);
+            first.terminateAndAwait(Duration.ofSeconds(10));
+            second.terminateAndAwait(Duration.ofSeconds(10));
+
+            List<long[]> runs = new ArrayList<>();
+            try (Connection c = connect(shared.port()); var s = c.createStatement(); var rs = s.executeQuery(
+                    "SELECT extract(epoch FROM started_at) * 1000, extract(epoch FROM finished_at) * 1000"
+                            + " FROM sync_run WHERE finished_at IS NOT NULL ORDER BY started_at")) {
+                while (rs.next()) {
+                    runs.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                }
+            }
+            assertThat(runs).as("completed runs").hasSizeGreaterThanOrEqualTo(3);
+            for (int i = 1; i < runs.size(); i++) {
+                assertThat(runs.get(i)[0]).as("run %d starts after run %d ended", i, i - 1)
+                        .isGreaterThanOrEqualTo(runs.get(i - 1)[1]);
+            }
+        } finally {
+            slowGitHub.stop(0);
+        }
+    }
+
+    /** Serves the Gizmo example trees as a raw file host that takes 400 ms per file, so syncs take seconds. */
+    private static HttpServer slowRawHost() throws IOException {
+        HttpServer server = HttpServer.create(new java.net.InetSocketAddress("localhost", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        server.createContext("/raw/", exchange -> {
+            String[] parts = exchange.getRequestURI().getPath().split("/", 6);
+            Path file = parts.length == 6 ? Path.of("config/examples/gizmo", parts[3], parts[5]) : null;
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = file != null && Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
+            exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     @Test
