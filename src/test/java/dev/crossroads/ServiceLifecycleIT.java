@@ -131,6 +131,64 @@ class ServiceLifecycleIT {
         }
     }
 
+    @Test
+    void theDatabaseStoppingMidSyncLeavesNoPartialSnapshotAndTheNextRunRecovers() throws Exception {
+        HttpServer slowGitHub = slowRawHost();
+        Path family = dir.resolve("family.yaml");
+        Files.writeString(family, """
+                family: { id: gizmo, name: Gizmo }
+                languages:
+                  - { id: python, name: Python, repository: acme/python, branch: main }
+                  - { id: go, name: Go, repository: acme/go, branch: main }
+                """);
+        int dbPort = freePort();
+        Path dbDir = dir.resolve("db");
+        EmbeddedDatabase database = EmbeddedDatabase.start(dbDir, java.util.OptionalInt.of(dbPort));
+        try {
+            Map<String, String> env = Map.of(
+                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://localhost:" + dbPort + "/postgres",
+                    "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + dbPort + "/postgres",
+                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                    "QUARKUS_DATASOURCE_PASSWORD", "postgres");
+            Service service = start(Map.of("crossroads.config-file", family.toString(),
+                    "crossroads.github.raw-url", "http://localhost:" + slowGitHub.getAddress().getPort() + "/raw",
+                    "crossroads.sync.interval", "2s"), env);
+            service.awaitReady(Duration.ofSeconds(60));
+            awaitTrue(() -> sqlCount(dbPort, "SELECT count(*) FROM sync_run WHERE outcome = 'RUNNING'") > 0);
+
+            database.close();
+            Thread.sleep(3_000);
+            assertThat(service.process().isAlive()).as("the service survives its database going away").isTrue();
+            database = EmbeddedDatabase.start(dbDir, java.util.OptionalInt.of(dbPort));
+
+            awaitTrue(() -> sqlCount(dbPort, "SELECT count(*) FROM sync_run WHERE outcome = 'SUCCEEDED'") > 0);
+            assertThat(sqlCount(dbPort, "SELECT count(*) FROM snapshot s WHERE s.item_count <>"
+                    + " (SELECT count(*) FROM snapshot_item i WHERE i.snapshot_id = s.id)")).as("partial snapshots").isZero();
+            assertThat(sqlCount(dbPort, "SELECT count(*) FROM snapshot")).isEqualTo(4);
+            assertThat(sqlCount(dbPort, "SELECT count(*) FROM sync_run WHERE outcome = 'RUNNING'"
+                    + " AND started_at < now() - interval '10 seconds'")).as("abandoned runs are closed").isZero();
+            service.terminateAndAwait(Duration.ofSeconds(10));
+        } finally {
+            database.close();
+            slowGitHub.stop(0);
+        }
+    }
+
+    private static void awaitTrue(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.call()) {
+                    return;
+                }
+            } catch (SQLException notYet) {
+                // database restarting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("condition not met within 60 s");
+    }
+
     /** Serves the Gizmo example trees as a raw file host that takes 400 ms per file, so syncs take seconds. */
     private static HttpServer slowRawHost() throws IOException {
         HttpServer server = HttpServer.create(new java.net.InetSocketAddress("localhost", 0), 0);

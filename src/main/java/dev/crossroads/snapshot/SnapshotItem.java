@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
 
@@ -14,8 +15,10 @@ import java.util.Objects;
 @Table(name = "snapshot_item")
 public class SnapshotItem extends PanacheEntityBase {
 
+    /** From a sequence that hands out 50 ids at a time, so inserts of many items can be batched. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "snapshot_item_id_seq")
+    @SequenceGenerator(name = "snapshot_item_id_seq", sequenceName = "snapshot_item_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "snapshot_id", nullable = false)

@@ -44,6 +44,16 @@ public class SyncLease {
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("holder") : null);
     }
 
+    /**
+     * Runs left RUNNING by a replica that lost its database or died are closed as FAILED: ours from before (we hold
+     * the lease now, so none of ours is live), anyone's older than a lease.
+     */
+    public Uni<Void> closeAbandonedRuns() {
+        return pool.preparedQuery("UPDATE sync_run SET outcome = 'FAILED', finished_at = now() WHERE outcome = 'RUNNING'"
+                + " AND (replica = $1 OR started_at < now() - make_interval(secs => $2))")
+                .execute(Tuple.of(replica, (double) leaseSeconds)).replaceWithVoid();
+    }
+
     public Uni<Void> release() {
         return pool.preparedQuery("UPDATE sync_lease SET holder = NULL, expires_at = NULL WHERE id = 1 AND holder = $1")
                 .execute(Tuple.of(replica)).replaceWithVoid();

@@ -58,7 +58,7 @@ public class SyncService {
     }
 
     private Uni<SyncRun> runHoldingLease(SyncRequest request) {
-        return start(request)
+        return lease.closeAbandonedRuns().flatMap(ignored -> start(request))
                 .flatMap(run -> loadCache().flatMap(cache -> readAll(request, run, cache)).flatMap(results ->
                         finish(run, results)))
                 .eventually(() -> lease.release().onFailure().recoverWithNull());
@@ -90,13 +90,24 @@ public class SyncService {
                 }
             }
         }
+        long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong recording = new java.util.concurrent.atomic.AtomicLong();
         return Multi.createFrom().iterable(tasks)
                 .onItem().transformToUni(task -> read(task, cache)).merge(parallelism)
                 // writes one at a time: each source result is its own transaction
-                .onItem().transformToUniAndConcatenate(outcome -> recorder.record(run.id, outcome)
+                .onItem().transformToUniAndConcatenate(outcome -> timed(recording, recorder.record(run.id, outcome)
                         .onFailure().recoverWithUni(e -> recorder.recordFailure(run.id, outcome, e))
-                        .onFailure().recoverWithItem(e -> unrecorded(outcome, e)))
-                .collect().asList();
+                        .onFailure().recoverWithItem(e -> unrecorded(outcome, e))))
+                .collect().asList()
+                .invoke(results -> Log.debugf("Run %d: %d sources in %d ms, of which %d ms storing", run.id,
+                        results.size(), (System.nanoTime() - started) / 1_000_000, recording.get() / 1_000_000));
+    }
+
+    private static <T> Uni<T> timed(java.util.concurrent.atomic.AtomicLong total, Uni<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return work.eventually(() -> total.addAndGet(System.nanoTime() - started));
+        });
     }
 
     private record Task(LanguageSource language, SourceKind kind) {

@@ -295,6 +295,25 @@ class SyncServiceTests {
     }
 
     @Test
+    void aTruncatedOrGarbledAnswerFailsTheSourceAndKeepsEarlierData() {
+        run();
+        github.stubFor(get(urlEqualTo(PY_ROADMAP)).atPriority(0).willReturn(aResponse()
+                .withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+        String tsRoadmap = GitHubTrees.rawPath("aws-powertools/powertools-lambda-typescript", "main",
+                "docs/roadmap.md");
+        github.stubFor(get(urlEqualTo(tsRoadmap)).atPriority(0).willReturn(aResponse()
+                .withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
+
+        SyncRun run = run();
+
+        assertThat(run.outcome).isEqualTo(SyncRun.Outcome.PARTIAL);
+        assertThat(result("python", SourceKind.ROADMAP).status).isEqualTo(SourceResult.Status.FAILED);
+        assertThat(result("typescript", SourceKind.ROADMAP).status).isEqualTo(SourceResult.Status.FAILED);
+        assertThat(count("SELECT count(*) FROM snapshot WHERE source = 'ROADMAP'")).isEqualTo(4);
+        io.restassured.RestAssured.given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
     void onlyOneSyncRunsAtATimeAcrossReplicas() {
         Database.execute(pool, "UPDATE sync_lease SET holder = 'other-replica', expires_at = now() + interval '5 minutes'");
 

@@ -13,7 +13,7 @@ public final class Database {
 
     public static void wipeSyncHistory(Pool pool) {
         pool.query("TRUNCATE change_event, tracked_item, snapshot_item, snapshot, source_result, sync_run, http_cache"
-                + " RESTART IDENTITY").execute().await().atMost(WAIT);
+                ).execute().await().atMost(WAIT);
         pool.query("UPDATE sync_lease SET holder = NULL, expires_at = NULL").execute().await().atMost(WAIT);
     }
 
