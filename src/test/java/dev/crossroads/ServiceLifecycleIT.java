@@ -70,11 +70,7 @@ class ServiceLifecycleIT {
     void externalDatasourceIsUsedAndNothingIsEmbedded() throws Exception {
         try (EmbeddedDatabase external = EmbeddedDatabase.startForTests(dir.resolve("external"))) {
             Path unusedDataDir = dir.resolve("must-not-exist");
-            Map<String, String> env = Map.of(
-                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://localhost:" + external.port() + "/postgres",
-                    "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + external.port() + "/postgres",
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                    "QUARKUS_DATASOURCE_PASSWORD", "postgres");
+            Map<String, String> env = externalDatasource(external.port());
 
             Service service = start(Map.of("crossroads.db.data-dir", unusedDataDir.toString()), env);
             service.awaitReady(Duration.ofSeconds(60));
@@ -97,11 +93,7 @@ class ServiceLifecycleIT {
                   - { id: go, name: Go, repository: acme/go, branch: main }
                 """);
         try (EmbeddedDatabase shared = EmbeddedDatabase.startForTests(dir.resolve("shared-db"))) {
-            Map<String, String> env = Map.of(
-                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://localhost:" + shared.port() + "/postgres",
-                    "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + shared.port() + "/postgres",
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                    "QUARKUS_DATASOURCE_PASSWORD", "postgres");
+            Map<String, String> env = externalDatasource(shared.port());
             Map<String, String> properties = Map.of("crossroads.config-file", family.toString(),
                     "crossroads.github.raw-url", "http://localhost:" + slowGitHub.getAddress().getPort() + "/raw",
                     "crossroads.sync.interval", "1s");
@@ -145,11 +137,7 @@ class ServiceLifecycleIT {
         Path dbDir = dir.resolve("db");
         EmbeddedDatabase database = EmbeddedDatabase.start(dbDir, java.util.OptionalInt.of(dbPort));
         try {
-            Map<String, String> env = Map.of(
-                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://localhost:" + dbPort + "/postgres",
-                    "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + dbPort + "/postgres",
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                    "QUARKUS_DATASOURCE_PASSWORD", "postgres");
+            Map<String, String> env = externalDatasource(dbPort);
             Service service = start(Map.of("crossroads.config-file", family.toString(),
                     "crossroads.github.raw-url", "http://localhost:" + slowGitHub.getAddress().getPort() + "/raw",
                     "crossroads.sync.interval", "2s"), env);
@@ -281,6 +269,15 @@ class ServiceLifecycleIT {
             assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
                     .as("exited within %s after SIGTERM", timeout).isTrue();
         }
+    }
+
+    /** The environment that points the service at a PostgreSQL of our own instead of its embedded one. */
+    private static Map<String, String> externalDatasource(int port) {
+        return Map.of(
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://localhost:" + port + "/postgres",
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + port + "/postgres",
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres");
     }
 
     private static List<ProcessHandle> postgresProcessesUsing(Path dataDir) {

@@ -46,10 +46,7 @@ class SyncServiceTests {
 
     @BeforeEach
     void freshGitHubAndDatabase() {
-        github.resetAll();
-        GitHubTrees.servePowertools(github);
-        GitHubBoards.servePowertools(github);
-        Database.wipeSyncHistory(pool);
+        GitHubTrees.resetAll(github, pool);
     }
 
     @Test

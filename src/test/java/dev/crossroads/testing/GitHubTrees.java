@@ -26,6 +26,14 @@ public final class GitHubTrees {
     private GitHubTrees() {
     }
 
+    /** A GitHub that serves the four Powertools repositories and boards, and no sync history yet. */
+    public static void resetAll(WireMockServer server, io.vertx.mutiny.sqlclient.Pool pool) {
+        server.resetAll();
+        servePowertools(server);
+        GitHubBoards.servePowertools(server);
+        Database.wipeSyncHistory(pool);
+    }
+
     public static void servePowertools(WireMockServer server) {
         serve(server, "aws-powertools/powertools-lambda-python", "develop", PYTHON);
         serve(server, "aws-powertools/powertools-lambda-typescript", "main", GO);

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.crossroads.testing.Database;
-import dev.crossroads.testing.GitHubBoards;
 import dev.crossroads.testing.GitHubTrees;
 import dev.crossroads.testing.GitHubWireMockResource;
 import dev.crossroads.testing.GraphQLRequests;
@@ -40,10 +39,7 @@ class SyncGraphQLTests {
 
     @BeforeEach
     void freshGitHubAndDatabase() {
-        github.resetAll();
-        GitHubTrees.servePowertools(github);
-        GitHubBoards.servePowertools(github);
-        Database.wipeSyncHistory(pool);
+        GitHubTrees.resetAll(github, pool);
     }
 
     @Test

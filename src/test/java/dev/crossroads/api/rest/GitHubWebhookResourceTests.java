@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.crossroads.testing.Database;
-import dev.crossroads.testing.GitHubBoards;
 import dev.crossroads.testing.GitHubTrees;
 import dev.crossroads.testing.GitHubWireMockResource;
 import dev.crossroads.testing.InjectWireMock;
@@ -43,10 +42,7 @@ class GitHubWebhookResourceTests {
 
     @BeforeEach
     void fresh() {
-        github.resetAll();
-        GitHubTrees.servePowertools(github);
-        GitHubBoards.servePowertools(github);
-        Database.wipeSyncHistory(pool);
+        GitHubTrees.resetAll(github, pool);
     }
 
     @Test
