@@ -5,7 +5,6 @@ import dev.crossroads.snapshot.ChangeEventRepository;
 import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.source.FamilyConfig.LanguageSource;
 import dev.crossroads.source.SourceService;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -40,8 +39,11 @@ public class SyncQueryService {
     public record RunWithResults(SyncRun run, List<SourceResult> results) {
     }
 
-    @WithSession
     public Uni<List<SourceState>> sources() {
+        return OwnSession.run(() -> io.quarkus.hibernate.reactive.panache.Panache.withSession(this::readSources));
+    }
+
+    private Uni<List<SourceState>> readSources() {
         return results.latestPerSource().flatMap(latest -> results.latestSuccessPerSource().map(success -> {
             Map<String, SourceResult> byKey = latest.stream().collect(Collectors.toMap(SyncQueryService::key,
                     Function.identity()));
@@ -62,8 +64,11 @@ public class SyncQueryService {
         }));
     }
 
-    @WithSession
     public Uni<List<RunWithResults>> latestRuns(int count) {
+        return OwnSession.run(() -> io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> readRuns(count)));
+    }
+
+    private Uni<List<RunWithResults>> readRuns(int count) {
         return runs.latest(count).flatMap(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().item(List.<RunWithResults>of());
@@ -78,9 +83,9 @@ public class SyncQueryService {
     }
 
     /** {@code limit + 1} changes are read so the caller can tell whether another page follows. */
-    @WithSession
     public Uni<List<ChangeEvent>> changes(Instant since, long afterId, int limit) {
-        return changes.page(since, afterId, limit + 1);
+        return OwnSession.run(() -> io.quarkus.hibernate.reactive.panache.Panache.withSession(
+                () -> changes.page(since, afterId, limit + 1)));
     }
 
     private static String key(SourceResult result) {

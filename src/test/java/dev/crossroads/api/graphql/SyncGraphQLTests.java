@@ -102,6 +102,19 @@ class SyncGraphQLTests {
                 .body("errors[0].extensions.code", equalTo("BAD_ARGUMENT"));
     }
 
+    @Test
+    void oneRequestCanAskForEverythingAtOnce() {
+        post("triggerSync", Map.of(), GitHubWireMockResource.ADMIN_TOKEN).body("errors", nullValue());
+
+        for (int i = 0; i < 5; i++) {
+            GraphQLRequests.post("dashboard").body("errors", nullValue())
+                    .body("data.languages", hasSize(4))
+                    .body("data.sources", hasSize(12))
+                    .body("data.syncRuns", hasSize(1))
+                    .body("data.changes.edges", hasSize(5));
+        }
+    }
+
     private static ValidatableResponse post(String document, Map<String, ?> variables, String token) {
         var request = given().contentType(ContentType.JSON)
                 .body(Map.of("query", GraphQLRequests.document(document), "variables", variables));
