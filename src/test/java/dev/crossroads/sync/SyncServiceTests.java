@@ -44,6 +44,13 @@ class SyncServiceTests {
     @Inject
     Pool pool;
 
+    /** Whatever a test did to GitHub, the service must still be ready to serve. */
+    @org.junit.jupiter.api.AfterEach
+    void serviceStaysReady() {
+        io.restassured.RestAssured.given().when().get("/q/health/ready").then().statusCode(200);
+        assertThat(count("SELECT count(*) FROM sync_run WHERE outcome = 'RUNNING'")).as("runs left open").isZero();
+    }
+
     @BeforeEach
     void freshGitHubAndDatabase() {
         GitHubTrees.resetAll(github, pool);
