@@ -85,13 +85,7 @@ class ServiceLifecycleIT {
     @Test
     void twoReplicasOnOneDatabaseNeverSyncAtTheSameTime() throws Exception {
         HttpServer slowGitHub = slowRawHost();
-        Path family = dir.resolve("family.yaml");
-        Files.writeString(family, """
-                family: { id: gizmo, name: Gizmo }
-                languages:
-                  - { id: python, name: Python, repository: acme/python, branch: main }
-                  - { id: go, name: Go, repository: acme/go, branch: main }
-                """);
+        Path family = gizmoFamilyOnGitHub();
         try (EmbeddedDatabase shared = EmbeddedDatabase.startForTests(dir.resolve("shared-db"))) {
             Map<String, String> env = externalDatasource(shared.port());
             Map<String, String> properties = Map.of("crossroads.config-file", family.toString(),
@@ -126,13 +120,7 @@ class ServiceLifecycleIT {
     @Test
     void theDatabaseStoppingMidSyncLeavesNoPartialSnapshotAndTheNextRunRecovers() throws Exception {
         HttpServer slowGitHub = slowRawHost();
-        Path family = dir.resolve("family.yaml");
-        Files.writeString(family, """
-                family: { id: gizmo, name: Gizmo }
-                languages:
-                  - { id: python, name: Python, repository: acme/python, branch: main }
-                  - { id: go, name: Go, repository: acme/go, branch: main }
-                """);
+        Path family = gizmoFamilyOnGitHub();
         int dbPort = freePort();
         Path dbDir = dir.resolve("db");
         EmbeddedDatabase database = EmbeddedDatabase.start(dbDir, java.util.OptionalInt.of(dbPort));
@@ -269,6 +257,18 @@ class ServiceLifecycleIT {
             assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
                     .as("exited within %s after SIGTERM", timeout).isTrue();
         }
+    }
+
+    /** Two Gizmo languages read from a raw file host (see {@link #slowRawHost()}), not from local folders. */
+    private Path gizmoFamilyOnGitHub() throws IOException {
+        Path family = dir.resolve("family.yaml");
+        Files.writeString(family, """
+                family: { id: gizmo, name: Gizmo }
+                languages:
+                  - { id: python, name: Python, repository: acme/python, branch: main }
+                  - { id: go, name: Go, repository: acme/go, branch: main }
+                """);
+        return family;
     }
 
     /** The environment that points the service at a PostgreSQL of our own instead of its embedded one. */

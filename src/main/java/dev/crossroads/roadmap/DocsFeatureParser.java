@@ -45,8 +45,27 @@ public final class DocsFeatureParser {
         }
         List<ParseWarning> warnings = new ArrayList<>();
         List<FeatureTableRow> rows = homePage == null ? List.of() : tableRows(homePage, warnings);
-        Map<?, ?> settings = MkDocsYaml.load(mkdocsYaml, maxBytes);
-        Object nav = settings.get("nav");
+        List<DocsFeature> features = new ArrayList<>();
+        for (NavEntry entry : featureEntries(mkdocsYaml, warnings)) {
+            features.add(feature(entry, rows, pages));
+        }
+        return new DocsFeatureList(features, rows, disagreements(features, rows, warnings), warnings);
+    }
+
+    /**
+     * The docs-relative pages the nav lists as features, in nav order: what a sync must fetch before {@link #parse}
+     * can name them. Reads only {@code mkdocs.yml}.
+     */
+    public List<String> featurePages(String mkdocsYaml) {
+        if (mkdocsYaml == null) {
+            throw new RoadmapParseException("no mkdocs.yml given");
+        }
+        return featureEntries(mkdocsYaml, new ArrayList<>()).stream().map(NavEntry::path)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    private List<NavEntry> featureEntries(String mkdocsYaml, List<ParseWarning> warnings) {
+        Object nav = MkDocsYaml.load(mkdocsYaml, maxBytes).get("nav");
         List<NavEntry> entries = new ArrayList<>();
         if (nav instanceof List<?> list) {
             walk(list, List.of(), entries, warnings);
@@ -54,13 +73,7 @@ public final class DocsFeatureParser {
             warnings.add(new ParseWarning(0, nav == null ? "mkdocs.yml has no nav: no features listed"
                     : "mkdocs.yml nav is not a list: no features listed"));
         }
-        List<DocsFeature> features = new ArrayList<>();
-        for (NavEntry entry : entries) {
-            if (entry.isFeature()) {
-                features.add(feature(entry, rows, pages));
-            }
-        }
-        return new DocsFeatureList(features, rows, disagreements(features, rows, warnings), warnings);
+        return entries.stream().filter(NavEntry::isFeature).toList();
     }
 
     private record NavEntry(String title, String path, String url, List<String> groups) {

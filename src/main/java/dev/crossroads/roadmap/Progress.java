@@ -5,8 +5,6 @@ import java.util.List;
 /** Ticked entries out of all entries that still count (entries marked "won't do" are left out). */
 public record Progress(int done, int total) {
 
-    public static final Progress NONE = new Progress(0, 0);
-
     static Progress of(List<ChecklistEntry> checklist) {
         int done = 0;
         int total = 0;

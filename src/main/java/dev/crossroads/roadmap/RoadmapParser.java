@@ -49,15 +49,36 @@ public final class RoadmapParser {
         private final List<Frame> itemFrames = new ArrayList<>();
         private final List<Frame> containers = new ArrayList<>();
         private final Deque<Frame> stack = new ArrayDeque<>();
-        private final boolean pageHasContainers;
-        private final boolean pageMentionsRoadmap;
+        /** Headings repeat (every runtime has "Logging"); their names are read once per page. */
+        private final Map<String, SectionName> names = new java.util.HashMap<>();
+        /** The text of every top-level heading, extracted once by {@link #survey()} for the walk to reuse. */
+        private final Map<Heading, String> headingTexts = new java.util.IdentityHashMap<>();
+        private boolean pageHasContainers;
+        private boolean pageMentionsRoadmap;
         private String title;
         private boolean contentSeen;
 
         Reading(Node document) {
             this.document = document;
-            this.pageHasContainers = hasContainerHeading(document);
-            this.pageMentionsRoadmap = mentionsRoadmap(document);
+            survey();
+        }
+
+        /**
+         * One pass over the top-level headings and front matter before the walk: does the page have container
+         * sections, and does it call itself a roadmap anywhere? Both decide how loose headings are read.
+         */
+        private void survey() {
+            for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+                String text = "";
+                if (block instanceof Heading heading) {
+                    text = Markdown.plainText(heading);
+                    headingTexts.put(heading, text);
+                    pageHasContainers |= names.computeIfAbsent(text, SectionName::of).containerKind().isPresent();
+                } else if (block instanceof YamlFrontMatterBlock) {
+                    text = frontMatterText(block);
+                }
+                pageMentionsRoadmap |= text.toLowerCase(java.util.Locale.ROOT).contains("roadmap");
+            }
         }
 
         RoadmapDocument read() {
@@ -97,12 +118,10 @@ public final class RoadmapParser {
         }
 
         private final List<Frame> statusFrames = new ArrayList<>();
-        /** Headings repeat (every runtime has "Logging"); their names are read once per page. */
-        private final Map<String, SectionName> names = new java.util.HashMap<>();
 
         private void enter(Heading heading) {
             int level = heading.getLevel();
-            String text = Markdown.plainText(heading);
+            String text = headingTexts.get(heading);
             int line = Markdown.line(heading);
             Frame previousSibling = null;
             while (!stack.isEmpty() && stack.peek().level >= level) {
@@ -234,28 +253,6 @@ public final class RoadmapParser {
                     frontMatter.put(entry.getKey(), List.copyOf(entry.getValues()));
                 }
             }
-        }
-
-        private static boolean hasContainerHeading(Node document) {
-            for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
-                if (block instanceof Heading heading
-                        && SectionNames.containerKind(Markdown.plainText(heading)).isPresent()) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Whether the front matter or any heading calls the page a roadmap. */
-        private static boolean mentionsRoadmap(Node document) {
-            for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
-                String text = block instanceof Heading heading ? Markdown.plainText(heading)
-                        : block instanceof YamlFrontMatterBlock ? frontMatterText(block) : "";
-                if (text.toLowerCase(java.util.Locale.ROOT).contains("roadmap")) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private static String frontMatterText(Node block) {

@@ -64,10 +64,6 @@ final class SectionNames {
         return out.substring(0, end);
     }
 
-    static Optional<ItemKind> containerKind(String title) {
-        return containerKindOfNormalised(normalise(title));
-    }
-
     /** Every container and explanatory name starts with one of these words; most headings are rejected here. */
     private static final java.util.Set<String> CONTAINER_FIRST_WORDS = java.util.Set.of("current", "main", "key",
             "theme", "themes", "focus", "areas", "launched", "shipped", "released", "recently", "dropped", "won't",

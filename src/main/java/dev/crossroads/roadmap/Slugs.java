@@ -1,10 +1,8 @@
 package dev.crossroads.roadmap;
 
 import java.text.Normalizer;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** URL-safe, stable identifiers from headings: "Event Handler REST" → {@code event-handler-rest}. */
 final class Slugs {
@@ -44,7 +42,4 @@ final class Slugs {
         return true;
     }
 
-    static String path(List<String> segments) {
-        return segments.stream().map(Slugs::slug).collect(Collectors.joining("/"));
-    }
 }

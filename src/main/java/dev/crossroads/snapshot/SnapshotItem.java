@@ -46,6 +46,21 @@ public class SnapshotItem extends PanacheEntityBase {
     @Column(columnDefinition = "TEXT")
     public String url;
 
+    static SnapshotItem of(long snapshotId, ItemFacts facts) {
+        SnapshotItem row = new SnapshotItem();
+        row.snapshotId = snapshotId;
+        row.itemKey = facts.key();
+        row.title = facts.title();
+        row.kind = facts.kind();
+        row.status = facts.status();
+        row.priority = facts.priority();
+        row.progressDone = facts.progressDone();
+        row.progressTotal = facts.progressTotal();
+        row.section = facts.section();
+        row.url = facts.url();
+        return row;
+    }
+
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof SnapshotItem s && id != null && id.equals(s.id);

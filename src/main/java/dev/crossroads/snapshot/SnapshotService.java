@@ -24,11 +24,6 @@ public class SnapshotService {
         this.tracked = tracked;
     }
 
-    /** The hash of the latest stored content of a source, or null when it has none yet. */
-    public Uni<String> latestHash(String language, SourceKind source) {
-        return snapshots.latest(language, source).map(s -> s == null ? null : s.contentHash);
-    }
-
     /**
      * Stores a snapshot unless its hash equals the latest one. Must run inside a transaction.
      *
@@ -55,21 +50,7 @@ public class SnapshotService {
     }
 
     private Uni<Snapshot> persistItems(Snapshot snapshot, List<ItemFacts> items) {
-        List<SnapshotItem> rows = new ArrayList<>(items.size());
-        for (ItemFacts facts : items) {
-            SnapshotItem row = new SnapshotItem();
-            row.snapshotId = snapshot.id;
-            row.itemKey = facts.key();
-            row.title = facts.title();
-            row.kind = facts.kind();
-            row.status = facts.status();
-            row.priority = facts.priority();
-            row.progressDone = facts.progressDone();
-            row.progressTotal = facts.progressTotal();
-            row.section = facts.section();
-            row.url = facts.url();
-            rows.add(row);
-        }
+        List<SnapshotItem> rows = items.stream().map(facts -> SnapshotItem.of(snapshot.id, facts)).toList();
         return SnapshotItem.persist(rows).replaceWith(snapshot);
     }
 
@@ -80,7 +61,7 @@ public class SnapshotService {
             for (TrackedItem item : existing) {
                 byKey.put(item.itemKey, item);
                 if (item.removedAt == null) {
-                    present.put(item.itemKey, facts(item));
+                    present.put(item.itemKey, item.facts());
                 }
             }
             List<ItemChange> changes = ItemDiff.between(present, incoming.items());
@@ -88,13 +69,7 @@ public class SnapshotService {
             Instant at = incoming.fetchedAt();
             for (ItemFacts facts : incoming.items()) {
                 TrackedItem item = byKey.computeIfAbsent(facts.key(), key -> newTracked(incoming, key, at));
-                item.title = facts.title();
-                item.status = facts.status();
-                item.priority = facts.priority();
-                item.progressDone = facts.progressDone();
-                item.progressTotal = facts.progressTotal();
-                item.lastSeen = at;
-                item.removedAt = null;
+                item.seen(facts, at);
                 writes.add(item);
             }
             for (ItemChange change : changes) {
@@ -130,10 +105,5 @@ public class SnapshotService {
         event.newValue = change.newValue();
         event.snapshotId = snapshot.id;
         return event;
-    }
-
-    private static ItemFacts facts(TrackedItem item) {
-        return new ItemFacts(item.itemKey, item.title, null, item.status, item.priority, item.progressDone,
-                item.progressTotal, null, null);
     }
 }

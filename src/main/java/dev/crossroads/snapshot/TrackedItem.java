@@ -55,6 +55,22 @@ public class TrackedItem extends PanacheEntityBase {
     @Column(name = "removed_at")
     public Instant removedAt;
 
+    /** The item as seen at {@code at}: its current values, and present again if it had gone. */
+    void seen(ItemFacts facts, Instant at) {
+        title = facts.title();
+        status = facts.status();
+        priority = facts.priority();
+        progressDone = facts.progressDone();
+        progressTotal = facts.progressTotal();
+        lastSeen = at;
+        removedAt = null;
+    }
+
+    /** What the item was when last seen, in the shape {@link ItemDiff} compares. */
+    ItemFacts facts() {
+        return new ItemFacts(itemKey, title, null, status, priority, progressDone, progressTotal, null, null);
+    }
+
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof TrackedItem t && id != null && id.equals(t.id);

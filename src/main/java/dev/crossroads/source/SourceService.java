@@ -3,7 +3,7 @@ package dev.crossroads.source;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** The configured family and its languages, in configured order. */
+/** The configured languages, in configured order. */
 @ApplicationScoped
 public class SourceService {
 
@@ -11,10 +11,6 @@ public class SourceService {
 
     public SourceService(FamilyConfig config) {
         this.config = config;
-    }
-
-    public FamilyConfig.Family family() {
-        return config.family();
     }
 
     public List<FamilyConfig.LanguageSource> languages() {

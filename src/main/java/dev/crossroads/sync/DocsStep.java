@@ -1,10 +1,8 @@
 package dev.crossroads.sync;
 
 import dev.crossroads.config.CrossroadsConfig;
-import dev.crossroads.roadmap.DocsFeature;
 import dev.crossroads.roadmap.DocsFeatureList;
 import dev.crossroads.roadmap.DocsFeatureParser;
-import dev.crossroads.roadmap.PageSource;
 import dev.crossroads.snapshot.ItemFacts;
 import dev.crossroads.snapshot.NewSnapshot;
 import dev.crossroads.snapshot.SourceKind;
@@ -48,9 +46,7 @@ class DocsStep {
                 return Uni.createFrom().item(SourceOutcome.failed(language.id(), SourceKind.DOCS, navFile.httpStatus(),
                         language.docs().nav() + " not found at " + navFile.location(), millis(started)));
             }
-            String homeText = homeFile.notFound() ? null : homeFile.content();
-            List<String> pages = parser.parse(navFile.content(), homeText, PageSource.none()).features().stream()
-                    .map(DocsFeature::pagePath).filter(Objects::nonNull).distinct().toList();
+            List<String> pages = parser.featurePages(navFile.content());
             return Multi.createFrom().iterable(pages)
                     .onItem().transformToUni(page -> files.read(language, language.docs().root() + "/" + page, cache)
                             .map(read -> Map.entry(page, read)))

@@ -10,10 +10,6 @@ import java.util.List;
 @WithSession
 public class SourceResultRepository implements PanacheRepository<SourceResult> {
 
-    public Uni<List<SourceResult>> ofRun(long runId) {
-        return list("runId = ?1 order by id", runId);
-    }
-
     /** The newest result of every language and source. */
     public Uni<List<SourceResult>> latestPerSource() {
         return list("id in (select max(r.id) from SourceResult r group by r.language, r.source)");

@@ -36,7 +36,7 @@ public class GitHubWebhookResource {
     public Response deliver(@HeaderParam("X-GitHub-Event") String event,
             @HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
         if (!webhooks.enabled()) {
-            return error(Response.Status.SERVICE_UNAVAILABLE,
+            return ErrorResponse.of(Response.Status.SERVICE_UNAVAILABLE,
                     "webhooks are disabled: set crossroads.github.webhook-secret");
         }
         Decision decision = webhooks.decide(event, signature, body == null ? new byte[0] : body);
@@ -61,11 +61,7 @@ public class GitHubWebhookResource {
 
     @ServerExceptionMapper
     Response rejected(WebhookService.Rejected e) {
-        return error(e.unauthorized() ? Response.Status.UNAUTHORIZED : Response.Status.BAD_REQUEST, e.getMessage());
-    }
-
-    private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorResponse(status.getStatusCode(), status.getReasonPhrase(), message)).build();
+        return ErrorResponse.of(e.unauthorized() ? Response.Status.UNAUTHORIZED : Response.Status.BAD_REQUEST,
+                e.getMessage());
     }
 }

@@ -122,8 +122,6 @@ public class ParseResource {
     }
 
     private static Response error(Response.Status status, String message) {
-        Response.Status effective = status == null ? Response.Status.BAD_REQUEST : status;
-        return Response.status(effective).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorResponse(effective.getStatusCode(), effective.getReasonPhrase(), message)).build();
+        return ErrorResponse.of(status == null ? Response.Status.BAD_REQUEST : status, message);
     }
 }
