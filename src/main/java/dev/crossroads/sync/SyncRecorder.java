@@ -1,7 +1,6 @@
 package dev.crossroads.sync;
 
 import dev.crossroads.snapshot.SnapshotService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,18 +8,23 @@ import java.time.Instant;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Writes what a source produced: its result, its snapshot (if new) and its validators, in one transaction. */
+/**
+ * Writes what a source produced: its result, its snapshot (if new) and its validators, in one transaction on a
+ * stateless session (bulk ingestion: each row is written once, so a persistence context would be pure overhead).
+ */
 @ApplicationScoped
 class SyncRecorder {
 
     private final SnapshotService snapshots;
+    private final Mutiny.SessionFactory sessions;
 
-    SyncRecorder(SnapshotService snapshots) {
+    SyncRecorder(SnapshotService snapshots, Mutiny.SessionFactory sessions) {
         this.snapshots = snapshots;
+        this.sessions = sessions;
     }
 
     Uni<SourceResult> record(long runId, SourceOutcome outcome) {
-        return Panache.withTransaction(() -> storeSnapshot(outcome).flatMap(snapshotId -> {
+        return sessions.withStatelessTransaction(session -> storeSnapshot(session, outcome).flatMap(snapshotId -> {
             SourceResult result = new SourceResult();
             result.runId = runId;
             result.language = outcome.language();
@@ -33,9 +37,8 @@ class SyncRecorder {
             result.rateLimitRemaining = outcome.rateLimitRemaining();
             result.snapshotId = snapshotId;
             result.finishedAt = Instant.now();
-            return Panache.getSession()
-                    .flatMap(session -> upsertCache(session, outcome.cacheUpdates()).flatMap(ignored ->
-                            session.persist(result)))
+            return upsertCache(session, outcome.cacheUpdates())
+                    .flatMap(ignored -> session.insert(result))
                     .replaceWith(result);
         })).onFailure().invoke(e -> Log.errorf(e, "Could not record %s %s", outcome.language(), outcome.source()));
     }
@@ -51,15 +54,16 @@ class SyncRecorder {
         return record(runId, failed);
     }
 
-    private Uni<Long> storeSnapshot(SourceOutcome outcome) {
-        return outcome.snapshot() == null ? Uni.createFrom().nullItem() : snapshots.storeIfChanged(outcome.snapshot());
+    private Uni<Long> storeSnapshot(Mutiny.StatelessSession session, SourceOutcome outcome) {
+        return outcome.snapshot() == null ? Uni.createFrom().nullItem()
+                : snapshots.storeIfChanged(session, outcome.snapshot());
     }
 
     /**
      * Cache entries have natural keys and may exist already: one multi-row upsert per source, in the source's
      * transaction (a merge per entry would cost a SELECT and an UPDATE each).
      */
-    private static Uni<Void> upsertCache(Mutiny.Session session, List<HttpCacheEntry> entries) {
+    private static Uni<Void> upsertCache(Mutiny.StatelessSession session, List<HttpCacheEntry> entries) {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -72,7 +76,7 @@ class SyncRecorder {
         }
         sql.append(" ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,"
                 + " content_hash = excluded.content_hash, content = excluded.content, updated_at = excluded.updated_at");
-        Mutiny.MutationQuery query = session.createNativeQuery(sql.toString());
+        Mutiny.Query<Object> query = session.createNativeQuery(sql.toString());
         for (int i = 0; i < entries.size(); i++) {
             HttpCacheEntry entry = entries.get(i);
             int p = i * 6;
