@@ -91,23 +91,21 @@ public class SyncService {
             }
         }
         long started = System.nanoTime();
-        java.util.concurrent.atomic.AtomicLong recording = new java.util.concurrent.atomic.AtomicLong();
+        // each source is read, then recorded in its own transaction on its own context (and so its own session and
+        // connection): a slow database never holds up fetching, and one source's writes never wait on another's
         return Multi.createFrom().iterable(tasks)
-                .onItem().transformToUni(task -> read(task, cache)).merge(parallelism)
-                // writes one at a time: each source result is its own transaction
-                .onItem().transformToUniAndConcatenate(outcome -> timed(recording, recorder.record(run.id, outcome)
-                        .onFailure().recoverWithUni(e -> recorder.recordFailure(run.id, outcome, e))
-                        .onFailure().recoverWithItem(e -> unrecorded(outcome, e))))
+                .onItem().transformToUni(task -> read(task, cache).flatMap(outcome -> OwnSession.run(() ->
+                        record(run, outcome))))
+                .merge(parallelism)
                 .collect().asList()
-                .invoke(results -> Log.debugf("Run %d: %d sources in %d ms, of which %d ms storing", run.id,
-                        results.size(), (System.nanoTime() - started) / 1_000_000, recording.get() / 1_000_000));
+                .invoke(results -> Log.debugf("Run %d: %d sources in %d ms", new Object[] {run.id, results.size(),
+                        (System.nanoTime() - started) / 1_000_000}));
     }
 
-    private static <T> Uni<T> timed(java.util.concurrent.atomic.AtomicLong total, Uni<T> work) {
-        return Uni.createFrom().deferred(() -> {
-            long started = System.nanoTime();
-            return work.eventually(() -> total.addAndGet(System.nanoTime() - started));
-        });
+    private Uni<SourceResult> record(SyncRun run, SourceOutcome outcome) {
+        return recorder.record(run.id, outcome)
+                .onFailure().recoverWithUni(e -> recorder.recordFailure(run.id, outcome, e))
+                .onFailure().recoverWithItem(e -> unrecorded(outcome, e));
     }
 
     private record Task(LanguageSource language, SourceKind kind) {
