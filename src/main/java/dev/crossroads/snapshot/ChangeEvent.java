@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
@@ -23,10 +22,8 @@ public class ChangeEvent extends PanacheEntityBase {
         ADDED, REMOVED, STATUS_CHANGED, PROGRESS_CHANGED, PRIORITY_CHANGED, TITLE_CHANGED
     }
 
-    /** From a sequence that hands out 50 ids at a time, so inserts of many items can be batched. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "change_event_id_seq")
-    @SequenceGenerator(name = "change_event_id_seq", sequenceName = "change_event_id_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "occurred_at", nullable = false)

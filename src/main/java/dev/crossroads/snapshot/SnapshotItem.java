@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
 
@@ -15,10 +14,8 @@ import java.util.Objects;
 @Table(name = "snapshot_item")
 public class SnapshotItem extends PanacheEntityBase {
 
-    /** From a sequence that hands out 50 ids at a time, so inserts of many items can be batched. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "snapshot_item_id_seq")
-    @SequenceGenerator(name = "snapshot_item_id_seq", sequenceName = "snapshot_item_id_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "snapshot_id", nullable = false)
@@ -45,21 +42,6 @@ public class SnapshotItem extends PanacheEntityBase {
 
     @Column(columnDefinition = "TEXT")
     public String url;
-
-    static SnapshotItem of(long snapshotId, ItemFacts facts) {
-        SnapshotItem row = new SnapshotItem();
-        row.snapshotId = snapshotId;
-        row.itemKey = facts.key();
-        row.title = facts.title();
-        row.kind = facts.kind();
-        row.status = facts.status();
-        row.priority = facts.priority();
-        row.progressDone = facts.progressDone();
-        row.progressTotal = facts.progressTotal();
-        row.section = facts.section();
-        row.url = facts.url();
-        return row;
-    }
 
     @Override
     public boolean equals(Object other) {

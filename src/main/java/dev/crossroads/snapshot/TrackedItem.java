@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,10 +17,8 @@ import java.util.Objects;
 @Table(name = "tracked_item")
 public class TrackedItem extends PanacheEntityBase {
 
-    /** From a sequence that hands out 50 ids at a time, so inserts of many items can be batched. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tracked_item_id_seq")
-    @SequenceGenerator(name = "tracked_item_id_seq", sequenceName = "tracked_item_id_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(nullable = false)
@@ -54,22 +51,6 @@ public class TrackedItem extends PanacheEntityBase {
 
     @Column(name = "removed_at")
     public Instant removedAt;
-
-    /** The item as seen at {@code at}: its current values, and present again if it had gone. */
-    void seen(ItemFacts facts, Instant at) {
-        title = facts.title();
-        status = facts.status();
-        priority = facts.priority();
-        progressDone = facts.progressDone();
-        progressTotal = facts.progressTotal();
-        lastSeen = at;
-        removedAt = null;
-    }
-
-    /** What the item was when last seen, in the shape {@link ItemDiff} compares. */
-    ItemFacts facts() {
-        return new ItemFacts(itemKey, title, null, status, priority, progressDone, progressTotal, null, null);
-    }
 
     @Override
     public boolean equals(Object other) {

@@ -11,6 +11,7 @@ import dev.crossroads.source.github.Board;
 import dev.crossroads.source.github.BoardItem;
 import dev.crossroads.source.github.GitHubBoardClient;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Comparator;
@@ -36,7 +37,8 @@ class BoardStep {
                     SourceResult.Status.SKIPPED, null, NO_TOKEN, 0, null, null, List.of()));
         }
         long started = System.nanoTime();
-        return boards.board(ref.org(), ref.number()).map(board -> {
+        // hashing and mapping thousands of cards is CPU work: off the event loop
+        return boards.board(ref.org(), ref.number()).emitOn(Infrastructure.getDefaultWorkerPool()).map(board -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
             List<BoardItem> cards = board.items().stream().sorted(Comparator.comparing(BoardItem::id)).toList();
             String content = canonical(cards);

@@ -9,6 +9,7 @@ import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.source.FamilyConfig.LanguageSource;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ class DocsStep {
                             .map(read -> Map.entry(page, read)))
                     .merge(PAGE_PARALLELISM)
                     .collect().asList()
+                    .emitOn(Infrastructure.getDefaultWorkerPool()) // parsing is CPU work: off the event loop
                     .map(pageReads -> outcome(language, navFile, homeFile, pageReads, started));
         });
     }

@@ -7,6 +7,7 @@ import dev.crossroads.snapshot.NewSnapshot;
 import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.source.FamilyConfig.LanguageSource;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,9 @@ class RoadmapStep {
 
     Uni<SourceOutcome> read(LanguageSource language, Map<String, HttpCacheEntry> cache) {
         long started = System.nanoTime();
-        return files.read(language, language.roadmapPath(), cache).map(file -> {
+        // parsing is CPU work: it runs on a worker, leaving the event loop to the network and the database
+        return files.read(language, language.roadmapPath(), cache).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(file -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (file.notFound()) {
                 return SourceOutcome.failed(language.id(), SourceKind.ROADMAP, file.httpStatus(),

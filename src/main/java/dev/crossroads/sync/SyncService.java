@@ -9,6 +9,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,15 +93,24 @@ public class SyncService {
             }
         }
         long started = System.nanoTime();
-        // each source is read, then recorded in its own transaction on its own context (and so its own session and
-        // connection): a slow database never holds up fetching, and one source's writes never wait on another's
+        Context context = Vertx.currentContext();
+        // sources are read `parallelism` at a time; each is recorded as soon as it is read, in one statement of its
+        // own, so fetching never waits on the database and one source's writes never wait on another's
         return Multi.createFrom().iterable(tasks)
-                .onItem().transformToUni(task -> read(task, cache).flatMap(outcome -> OwnSession.run(() ->
-                        record(run, outcome))))
-                .merge(parallelism)
+                .onItem().transformToUni(task -> read(task, cache)).merge(parallelism)
+                .onItem().transformToUni(outcome -> record(run, outcome)).merge(parallelism)
                 .collect().asList()
+                .emitOn(command -> backOn(context, command)) // where the run's own session lives
                 .invoke(results -> Log.debugf("Run %d: %d sources in %d ms", new Object[] {run.id, results.size(),
                         (System.nanoTime() - started) / 1_000_000}));
+    }
+
+    private static void backOn(Context context, Runnable command) {
+        if (context == null) {
+            command.run();
+        } else {
+            context.runOnContext(ignored -> command.run());
+        }
     }
 
     private Uni<SourceResult> record(SyncRun run, SourceOutcome outcome) {

@@ -44,8 +44,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
 @EnabledIf("corpusPresent")
 class SyncBenchmark {
 
-    private static final int ROUNDS = 7;
-    private static final int WARMUP = 25;
+    private static final int ROUNDS = 15;
+    private static final int WARMUP = 60;
     private static final String[][] TREES = {
         {"aws-powertools/powertools-lambda-python", "develop", "python-2023-07-13-8625ccb4"},
         {"aws-powertools/powertools-lambda-typescript", "main", "typescript-2023-12-20-e9eb7f74"},

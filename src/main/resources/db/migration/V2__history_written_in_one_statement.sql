@@ -1,0 +1,5 @@
+-- Sync history is now written by one SQL statement per source (nextval per row) rather than by Hibernate batches
+-- that took ids 50 at a time: back to consecutive ids.
+ALTER SEQUENCE snapshot_item_id_seq INCREMENT BY 1;
+ALTER SEQUENCE tracked_item_id_seq INCREMENT BY 1;
+ALTER SEQUENCE change_event_id_seq INCREMENT BY 1;
