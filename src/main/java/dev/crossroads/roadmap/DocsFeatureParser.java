@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.ext.front.matter.YamlFrontMatterNode;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -29,6 +30,9 @@ public final class DocsFeatureParser {
     /** Nav groups and page folders that hold features rather than guides or processes. */
     private static final Pattern FEATURE_GROUP = Pattern.compile(
             "(?i).*\\b(features?|utilit(y|ies)|core|event handlers?|handlers?)\\b.*");
+    /** Stripped in order from a link to get the page it names: query or anchor, ./ or /, trailing /, .md, /index. */
+    private static final List<Pattern> PAGE_KEY_NOISE = Stream.of("[#?].*$", "^(\\./)+", "^/", "/+$", "\\.md$",
+            "/index$").map(Pattern::compile).toList();
     private static final List<String> FEATURE_FOLDERS = List.of("core/", "utilities/", "utility/", "features/");
     /** Only the top of a page can flag maturity; further down "beta" is usually about something else. */
     private static final int MARKER_BLOCKS = 12;
@@ -40,28 +44,41 @@ public final class DocsFeatureParser {
     }
 
     public DocsFeatureList parse(String mkdocsYaml, String homePage, PageSource pages) {
-        if (mkdocsYaml == null) {
-            throw new RoadmapParseException("no mkdocs.yml given");
-        }
+        return parse(nav(mkdocsYaml), homePage, pages);
+    }
+
+    /** As {@link #parse(String, String, PageSource)}, with the nav already read (a sync reads it first, to fetch). */
+    public DocsFeatureList parse(Nav nav, String homePage, PageSource pages) {
         List<ParseWarning> warnings = new ArrayList<>();
         List<FeatureTableRow> rows = homePage == null ? List.of() : tableRows(homePage, warnings);
+        warnings.addAll(nav.warnings());
         List<DocsFeature> features = new ArrayList<>();
-        for (NavEntry entry : featureEntries(mkdocsYaml, warnings)) {
+        for (NavEntry entry : nav.features()) {
             features.add(feature(entry, rows, pages));
         }
         return new DocsFeatureList(features, rows, disagreements(features, rows, warnings), warnings);
     }
 
-    /**
-     * The docs-relative pages the nav lists as features, in nav order: what a sync must fetch before {@link #parse}
-     * can name them. Reads only {@code mkdocs.yml}.
-     */
-    public List<String> featurePages(String mkdocsYaml) {
+    /** Reads the feature entries of an {@code mkdocs.yml} nav, once, for {@link #featurePages} and {@link #parse}. */
+    public Nav nav(String mkdocsYaml) {
         if (mkdocsYaml == null) {
             throw new RoadmapParseException("no mkdocs.yml given");
         }
-        return featureEntries(mkdocsYaml, new ArrayList<>()).stream().map(NavEntry::path)
-                .filter(java.util.Objects::nonNull).distinct().toList();
+        List<ParseWarning> warnings = new ArrayList<>();
+        List<NavEntry> features = featureEntries(mkdocsYaml, warnings);
+        return new Nav(features, List.copyOf(warnings));
+    }
+
+    /** The feature entries of a docs nav, and what reading it warned about. */
+    public record Nav(List<NavEntry> features, List<ParseWarning> warnings) {
+
+        /**
+         * The docs-relative pages the nav lists as features, in nav order: what a sync must fetch before
+         * {@link #parse(Nav, String, PageSource)} can name them.
+         */
+        public List<String> featurePages() {
+            return features.stream().map(NavEntry::path).filter(java.util.Objects::nonNull).distinct().toList();
+        }
     }
 
     private List<NavEntry> featureEntries(String mkdocsYaml, List<ParseWarning> warnings) {
@@ -76,7 +93,8 @@ public final class DocsFeatureParser {
         return entries.stream().filter(NavEntry::isFeature).toList();
     }
 
-    private record NavEntry(String title, String path, String url, List<String> groups) {
+    /** One page or link of the nav, with the nav groups it sits in. */
+    public record NavEntry(String title, String path, String url, List<String> groups) {
 
         boolean isFeature() {
             boolean inFeatureGroup = groups.stream().anyMatch(g -> FEATURE_GROUP.matcher(g).matches());
@@ -294,8 +312,10 @@ public final class DocsFeatureParser {
 
     /** {@code ./utilities/parameters/}, {@code utilities/parameters.md} and {@code utilities/parameters} agree. */
     static String pageKey(String link) {
-        String key = link.strip().replaceFirst("[#?].*$", "").replaceFirst("^(\\./)+", "").replaceFirst("^/", "");
-        key = key.replaceFirst("/+$", "").replaceFirst("\\.md$", "").replaceFirst("/index$", "");
+        String key = link.strip();
+        for (Pattern noise : PAGE_KEY_NOISE) {
+            key = noise.matcher(key).replaceFirst("");
+        }
         return key.toLowerCase(Locale.ROOT);
     }
 

@@ -47,19 +47,19 @@ class DocsStep {
                 return Uni.createFrom().item(SourceOutcome.failed(language.id(), SourceKind.DOCS, navFile.httpStatus(),
                         language.docs().nav() + " not found at " + navFile.location(), millis(started)));
             }
-            List<String> pages = parser.featurePages(navFile.content());
-            return Multi.createFrom().iterable(pages)
+            DocsFeatureParser.Nav features = parser.nav(navFile.content());
+            return Multi.createFrom().iterable(features.featurePages())
                     .onItem().transformToUni(page -> files.read(language, language.docs().root() + "/" + page, cache)
                             .map(read -> Map.entry(page, read)))
                     .merge(PAGE_PARALLELISM)
                     .collect().asList()
                     .emitOn(Infrastructure.getDefaultWorkerPool()) // parsing is CPU work: off the event loop
-                    .map(pageReads -> outcome(language, navFile, homeFile, pageReads, started));
+                    .map(pageReads -> outcome(language, features, navFile, homeFile, pageReads, started));
         });
     }
 
-    private SourceOutcome outcome(LanguageSource language, FileRead nav, FileRead home,
-            List<Map.Entry<String, FileRead>> pageReads, long started) {
+    private SourceOutcome outcome(LanguageSource language, DocsFeatureParser.Nav features, FileRead nav,
+            FileRead home, List<Map.Entry<String, FileRead>> pageReads, long started) {
         List<FileRead> all = new ArrayList<>(List.of(nav, home));
         Map<String, String> pages = new TreeMap<>();
         for (Map.Entry<String, FileRead> page : pageReads) {
@@ -78,7 +78,7 @@ class DocsStep {
                     : SourceResult.Status.UNCHANGED, nav.httpStatus(), null, millis(started), remaining, null, updates);
         }
         String homeText = home.notFound() ? null : home.content();
-        DocsFeatureList list = parser.parse(nav.content(), homeText, path -> Optional.ofNullable(pages.get(path)));
+        DocsFeatureList list = parser.parse(features, homeText, path -> Optional.ofNullable(pages.get(path)));
         String bundle = bundle(language, nav.content(), homeText, pages);
         List<ItemFacts> items = list.features().stream().map(ItemFacts::of).toList();
         NewSnapshot snapshot = new NewSnapshot(language.id(), SourceKind.DOCS, Instant.now(), bundle,

@@ -28,28 +28,29 @@ class RoadmapStep {
     Uni<SourceOutcome> read(LanguageSource language, Map<String, HttpCacheEntry> cache) {
         long started = System.nanoTime();
         // parsing is CPU work: it runs on a worker, leaving the event loop to the network and the database
-        return files.read(language, language.roadmapPath(), cache).emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(file -> {
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            if (file.notFound()) {
-                return SourceOutcome.failed(language.id(), SourceKind.ROADMAP, file.httpStatus(),
-                        language.roadmapPath() + " not found at " + file.location(), millis);
-            }
-            List<HttpCacheEntry> updates = file.cacheUpdate() == null ? List.of() : List.of(file.cacheUpdate());
-            if (!file.changed()) {
-                SourceResult.Status status = file.httpStatus() == 304 ? SourceResult.Status.NOT_MODIFIED
-                        : SourceResult.Status.UNCHANGED;
-                return new SourceOutcome(language.id(), SourceKind.ROADMAP, status, file.httpStatus(), null, millis,
-                        file.rateLimitRemaining(), null, updates);
-            }
-            RoadmapDocument document = parser.parse(file.content());
-            List<ItemFacts> items = new ArrayList<>();
-            document.items().forEach(item -> items.add(ItemFacts.of(item)));
-            NewSnapshot snapshot = new NewSnapshot(language.id(), SourceKind.ROADMAP, Instant.now(), file.content(),
-                    Hashing.sha256(file.content()), file.cacheUpdate() == null ? null : file.cacheUpdate().etag, items);
-            String message = document.items().size() + " items";
-            return new SourceOutcome(language.id(), SourceKind.ROADMAP, SourceResult.Status.FETCHED, file.httpStatus(),
-                    message, millis, file.rateLimitRemaining(), snapshot, updates);
-        });
+        return files.read(language, language.roadmapPath(), cache)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(file -> outcome(language, file, (System.nanoTime() - started) / 1_000_000));
+    }
+
+    private SourceOutcome outcome(LanguageSource language, FileRead file, long millis) {
+        if (file.notFound()) {
+            return SourceOutcome.failed(language.id(), SourceKind.ROADMAP, file.httpStatus(),
+                    language.roadmapPath() + " not found at " + file.location(), millis);
+        }
+        List<HttpCacheEntry> updates = file.cacheUpdate() == null ? List.of() : List.of(file.cacheUpdate());
+        if (!file.changed()) {
+            SourceResult.Status status = file.httpStatus() == 304 ? SourceResult.Status.NOT_MODIFIED
+                    : SourceResult.Status.UNCHANGED;
+            return new SourceOutcome(language.id(), SourceKind.ROADMAP, status, file.httpStatus(), null, millis,
+                    file.rateLimitRemaining(), null, updates);
+        }
+        RoadmapDocument document = parser.parse(file.content());
+        List<ItemFacts> items = new ArrayList<>();
+        document.items().forEach(item -> items.add(ItemFacts.of(item)));
+        NewSnapshot snapshot = new NewSnapshot(language.id(), SourceKind.ROADMAP, Instant.now(), file.content(),
+                Hashing.sha256(file.content()), file.cacheUpdate() == null ? null : file.cacheUpdate().etag, items);
+        return new SourceOutcome(language.id(), SourceKind.ROADMAP, SourceResult.Status.FETCHED, file.httpStatus(),
+                document.items().size() + " items", millis, file.rateLimitRemaining(), snapshot, updates);
     }
 }
