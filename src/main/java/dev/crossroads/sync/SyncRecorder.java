@@ -107,6 +107,26 @@ class SyncRecorder {
         this.pool = pool;
     }
 
+    /** The validators and content last stored for every URL, for conditional requests. */
+    Uni<Map<String, HttpCacheEntry>> cache() {
+        return pool.query("SELECT url, etag, last_modified, content_hash, content, updated_at FROM http_cache")
+                .execute()
+                .map(rows -> {
+                    Map<String, HttpCacheEntry> cache = new HashMap<>();
+                    for (Row row : rows) {
+                        HttpCacheEntry entry = new HttpCacheEntry();
+                        entry.url = row.getString("url");
+                        entry.etag = row.getString("etag");
+                        entry.lastModified = row.getString("last_modified");
+                        entry.contentHash = row.getString("content_hash");
+                        entry.content = row.getString("content");
+                        entry.updatedAt = row.getOffsetDateTime("updated_at").toInstant();
+                        cache.put(entry.url, entry);
+                    }
+                    return cache;
+                });
+    }
+
     Uni<SourceResult> record(long runId, SourceOutcome outcome) {
         NewSnapshot incoming = outcome.snapshot();
         Uni<SourceResult> written = incoming == null

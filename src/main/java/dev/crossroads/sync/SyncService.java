@@ -5,7 +5,6 @@ import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.source.FamilyConfig.LanguageSource;
 import dev.crossroads.source.SourceService;
 import dev.crossroads.source.github.FetchException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -17,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Coordinates a sync: claims the lease, reads every requested source concurrently (bounded), records each result in
@@ -34,11 +31,13 @@ public class SyncService {
     private final BoardStep boards;
     private final SyncRecorder recorder;
     private final SyncLease lease;
+    private final SyncRunLog runLog;
     private final int parallelism;
     private final AtomicBoolean running = new AtomicBoolean();
 
     SyncService(SourceService sources, RoadmapStep roadmaps, DocsStep docs, BoardStep boards, SyncRecorder recorder,
-            SyncLease lease, CrossroadsConfig config) {
+            SyncLease lease, SyncRunLog runLog, CrossroadsConfig config) {
+        this.runLog = runLog;
         this.boards = boards;
         this.sources = sources;
         this.roadmaps = roadmaps;
@@ -60,26 +59,12 @@ public class SyncService {
     }
 
     private Uni<SyncRun> runHoldingLease(SyncRequest request) {
-        return lease.closeAbandonedRuns().flatMap(ignored -> start(request))
-                .flatMap(run -> loadCache().flatMap(cache -> readAll(request, run, cache)).flatMap(results ->
-                        finish(run, results)))
+        // the run row and the cache are independent: fetching starts as soon as both are in
+        Uni<SyncRun> opened = lease.closeAbandonedRuns().flatMap(ignored -> runLog.open(request, lease.replica()));
+        return Uni.combine().all().unis(opened, recorder.cache()).asTuple()
+                .flatMap(both -> readAll(request, both.getItem1(), both.getItem2())
+                        .flatMap(results -> finish(both.getItem1(), results)))
                 .eventually(() -> lease.release().onFailure().recoverWithNull());
-    }
-
-    private Uni<SyncRun> start(SyncRequest request) {
-        SyncRun run = new SyncRun();
-        run.trigger = request.trigger();
-        run.requestedLanguage = request.language().orElse(null);
-        run.requestedSource = request.describeSources();
-        run.replica = lease.replica();
-        run.startedAt = Instant.now();
-        run.outcome = SyncRun.Outcome.RUNNING;
-        return Panache.withTransaction(() -> run.<SyncRun>persist());
-    }
-
-    private Uni<Map<String, HttpCacheEntry>> loadCache() {
-        return Panache.withSession(() -> HttpCacheEntry.<HttpCacheEntry>listAll())
-                .map(entries -> entries.stream().collect(Collectors.toMap(e -> e.url, Function.identity())));
     }
 
     private Uni<List<SourceResult>> readAll(SyncRequest request, SyncRun run, Map<String, HttpCacheEntry> cache) {
@@ -100,7 +85,7 @@ public class SyncService {
                 .onItem().transformToUni(task -> read(task, cache)).merge(parallelism)
                 .onItem().transformToUni(outcome -> record(run, outcome)).merge(parallelism)
                 .collect().asList()
-                .emitOn(command -> backOn(context, command)) // where the run's own session lives
+                .emitOn(command -> backOn(context, command)) // the caller carries on where it started
                 .invoke(results -> Log.debugf("Run %d: %d sources in %d ms", new Object[] {run.id, results.size(),
                         (System.nanoTime() - started) / 1_000_000}));
     }
@@ -155,11 +140,7 @@ public class SyncService {
         SyncRun.Outcome outcome = failed == 0 ? SyncRun.Outcome.SUCCEEDED
                 : failed == attempted ? SyncRun.Outcome.FAILED : SyncRun.Outcome.PARTIAL;
         Log.infof("Sync run %d (%s): %s, %d sources, %d failed", run.id, run.trigger, outcome, results.size(), failed);
-        return Panache.withTransaction(() -> SyncRun.<SyncRun>findById(run.id).flatMap(stored -> {
-            stored.outcome = outcome;
-            stored.finishedAt = Instant.now();
-            return Uni.createFrom().item(stored);
-        }));
+        return runLog.close(run, outcome);
     }
 
     private static String message(Throwable e) {
