@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The sync against a WireMock GitHub and the real (embedded) PostgreSQL: happy path, resync, and faults. */
 @QuarkusTest
@@ -193,27 +195,6 @@ class SyncServiceTests {
     }
 
     @Test
-    void timeoutsResetsAndOversizedBodiesFailTheirSourceWithAClearMessage() {
-        String tsRoadmap = GitHubTrees.rawPath("aws-powertools/powertools-lambda-typescript", "main",
-                "docs/roadmap.md");
-        String javaRoadmap = GitHubTrees.rawPath("aws-powertools/powertools-lambda-java", "main", "docs/roadmap.md");
-        github.stubFor(get(urlEqualTo(PY_ROADMAP)).atPriority(0).willReturn(aResponse().withFixedDelay(2500)
-                .withBody("late")));
-        github.stubFor(get(urlEqualTo(tsRoadmap)).atPriority(0).willReturn(aResponse()
-                .withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        github.stubFor(get(urlEqualTo(javaRoadmap)).atPriority(0).willReturn(aResponse()
-                .withBody("#".repeat(6 * 1024 * 1024))));
-
-        SyncRun run = run();
-
-        assertThat(run.outcome).isEqualTo(SyncRun.Outcome.PARTIAL);
-        assertThat(result("python", SourceKind.ROADMAP).message).contains("timed out");
-        assertThat(result("typescript", SourceKind.ROADMAP).message).contains("connection");
-        assertThat(result("java", SourceKind.ROADMAP).message).contains("larger than 5242880 bytes");
-        assertThat(result("dotnet", SourceKind.ROADMAP).status).isEqualTo(SourceResult.Status.FETCHED);
-    }
-
-    @Test
     void aBoardOfThreePagesIsReadPageByPageWithTheTokenSentToTheApiOnly() {
         GitHubBoards.serve(github, 3, "powertools-lambda-python", 250, 3);
 
@@ -298,23 +279,92 @@ class SyncServiceTests {
         assertThat(count("SELECT count(*) FROM snapshot WHERE language = 'python' AND source = 'ROADMAP'")).isEqualTo(2);
     }
 
-    @Test
-    void aTruncatedOrGarbledAnswerFailsTheSourceAndKeepsEarlierData() {
+    /**
+     * Every way fetching a file can fail, after a good sync: the source fails with a message saying what happened,
+     * its last good snapshot, items, history and validators stay as they were, and (after each) the service is ready.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "404                          | docs/roadmap.md not found",
+        "500 every time               | HTTP 500",
+        "502 every time               | HTTP 502",
+        "403 asking to wait an hour   | rate limited",
+        "no answer in time            | timed out",
+        "connection reset             | connection",
+        "truncated body               | ''",
+        "garbage then close           | ''",
+        "body over the size limit     | larger than 5242880 bytes"})
+    void everyFileFaultKeepsTheLastGoodDataAndSaysWhatHappened(String fault, String message) {
         run();
-        github.stubFor(get(urlEqualTo(PY_ROADMAP)).atPriority(0).willReturn(aResponse()
-                .withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
-        String tsRoadmap = GitHubTrees.rawPath("aws-powertools/powertools-lambda-typescript", "main",
-                "docs/roadmap.md");
-        github.stubFor(get(urlEqualTo(tsRoadmap)).atPriority(0).willReturn(aResponse()
-                .withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
+        String before = pythonRoadmapState();
+        github.stubFor(get(urlEqualTo(PY_ROADMAP)).atPriority(0).willReturn(switch (fault) {
+            case "404" -> aResponse().withStatus(404);
+            case "500 every time" -> aResponse().withStatus(500);
+            case "502 every time" -> aResponse().withStatus(502);
+            case "403 asking to wait an hour" -> aResponse().withStatus(403).withHeader("Retry-After", "3600");
+            case "no answer in time" -> aResponse().withFixedDelay(2500).withBody("late");
+            case "connection reset" -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
+            case "truncated body" -> aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK);
+            case "garbage then close" -> aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE);
+            case "body over the size limit" -> aResponse().withBody("#".repeat(6 * 1024 * 1024));
+            default -> throw new IllegalArgumentException(fault);
+        }));
 
         SyncRun run = run();
 
         assertThat(run.outcome).isEqualTo(SyncRun.Outcome.PARTIAL);
-        assertThat(result("python", SourceKind.ROADMAP).status).isEqualTo(SourceResult.Status.FAILED);
-        assertThat(result("typescript", SourceKind.ROADMAP).status).isEqualTo(SourceResult.Status.FAILED);
-        assertThat(count("SELECT count(*) FROM snapshot WHERE source = 'ROADMAP'")).isEqualTo(4);
-        io.restassured.RestAssured.given().when().get("/q/health/ready").then().statusCode(200);
+        SourceResult failed = result("python", SourceKind.ROADMAP);
+        assertThat(failed.runId).isEqualTo(run.id);
+        assertThat(failed.status).isEqualTo(SourceResult.Status.FAILED);
+        assertThat(failed.message).isNotBlank().contains(message);
+        assertThat(failed.snapshotId).isNull();
+        assertThat(pythonRoadmapState()).as("earlier data of the failed source").isEqualTo(before);
+        assertThat(result("python", SourceKind.DOCS).status).as("the other sources").isNotEqualTo(
+                SourceResult.Status.FAILED);
+    }
+
+    /** The same for a board: its last good snapshot and card history stay as they were. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "GraphQL errors with 200 | GitHub GraphQL error NOT_FOUND",
+        "malformed JSON          | malformed JSON from the GitHub API",
+        "502 every time          | HTTP 502"})
+    void everyBoardFaultKeepsTheLastGoodBoardAndSaysWhatHappened(String fault, String message) {
+        run();
+        String before = state("python", SourceKind.BOARD);
+        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo(GitHubBoards.GRAPHQL))
+                .atPriority(1).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.variables.number", com.github.tomakehurst.wiremock.client.WireMock.equalTo("3")))
+                .willReturn(switch (fault) {
+                    case "GraphQL errors with 200" -> aResponse().withStatus(200).withBody("{\"data\":null,"
+                            + "\"errors\":[{\"type\":\"NOT_FOUND\",\"message\":\"Could not resolve to a ProjectV2\"}]}");
+                    case "malformed JSON" -> aResponse().withStatus(200).withBody("{\"data\": {\"organization\": ");
+                    case "502 every time" -> aResponse().withStatus(502);
+                    default -> throw new IllegalArgumentException(fault);
+                }));
+
+        SyncRun run = run();
+
+        assertThat(run.outcome).isEqualTo(SyncRun.Outcome.PARTIAL);
+        SourceResult failed = result("python", SourceKind.BOARD);
+        assertThat(failed.status).isEqualTo(SourceResult.Status.FAILED);
+        assertThat(failed.message).contains(message);
+        assertThat(state("python", SourceKind.BOARD)).as("earlier data of the failed board").isEqualTo(before);
+    }
+
+    private String pythonRoadmapState() {
+        return state("python", SourceKind.ROADMAP) + " cache " + Database.count(pool,
+                "SELECT count(*) FROM http_cache WHERE url LIKE '%/develop/docs/roadmap.md'") + "/" + Database.text(pool,
+                "SELECT coalesce(max(content_hash), '') FROM http_cache WHERE url LIKE '%/develop/docs/roadmap.md'");
+    }
+
+    /** Snapshots, present items and change events of one source, and the latest snapshot's hash. */
+    private String state(String language, SourceKind source) {
+        String where = " WHERE language = '" + language + "' AND source = '" + source + "'";
+        return "snapshots " + count("SELECT count(*) FROM snapshot" + where)
+                + " items " + count("SELECT count(*) FROM tracked_item" + where + " AND removed_at IS NULL")
+                + " events " + count("SELECT count(*) FROM change_event" + where)
+                + " latest " + Database.text(pool, "SELECT coalesce(max(content_hash), '') FROM snapshot" + where);
     }
 
     @Test

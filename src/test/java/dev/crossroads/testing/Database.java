@@ -3,7 +3,7 @@ package dev.crossroads.testing;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
 
-/** Direct SQL for tests: wiping sync history between tests and counting rows. */
+/** Direct SQL for tests: wiping sync history between tests, counting rows, reading single values. */
 public final class Database {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -19,6 +19,11 @@ public final class Database {
 
     public static long count(Pool pool, String sql) {
         return pool.query(sql).execute().await().atMost(WAIT).iterator().next().getLong(0);
+    }
+
+    /** The first column of the first row, as text. */
+    public static String text(Pool pool, String sql) {
+        return String.valueOf(pool.query(sql).execute().await().atMost(WAIT).iterator().next().getValue(0));
     }
 
     public static void execute(Pool pool, String sql) {
