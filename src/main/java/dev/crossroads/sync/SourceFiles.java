@@ -38,21 +38,21 @@ class SourceFiles {
         }
         String url = github.urlOf(language.repository(), language.branch(), path);
         HttpCacheEntry cached = cache.get(url);
-        boolean usable = cached != null && cached.content != null;
-        return github.fetch(url, usable ? cached.etag : null, usable ? cached.lastModified : null)
+        boolean usable = cached != null && cached.content() != null;
+        return github.fetch(url, usable ? cached.etag() : null, usable ? cached.lastModified() : null)
                 .map(answer -> fromAnswer(url, answer, usable ? cached : null));
     }
 
     private FileRead fromAnswer(String url, Fetched answer, HttpCacheEntry cached) {
         return switch (answer.status()) {
             case NOT_FOUND -> new FileRead(url, null, true, true, answer.httpStatus(), answer.rateLimitRemaining(), null);
-            case NOT_MODIFIED -> new FileRead(url, cached.content, false, false, answer.httpStatus(),
+            case NOT_MODIFIED -> new FileRead(url, cached.content(), false, false, answer.httpStatus(),
                     answer.rateLimitRemaining(), null);
             case OK -> {
                 String hash = Hashing.sha256(answer.body());
-                boolean same = cached != null && hash.equals(cached.contentHash);
-                boolean validatorsMoved = cached == null || !java.util.Objects.equals(cached.etag, answer.etag())
-                        || !java.util.Objects.equals(cached.lastModified, answer.lastModified());
+                boolean same = cached != null && hash.equals(cached.contentHash());
+                boolean validatorsMoved = cached == null || !java.util.Objects.equals(cached.etag(), answer.etag())
+                        || !java.util.Objects.equals(cached.lastModified(), answer.lastModified());
                 HttpCacheEntry update = same && !validatorsMoved ? null
                         : entry(url, answer.etag(), answer.lastModified(), hash, answer.body());
                 yield new FileRead(url, answer.body(), !same, false, answer.httpStatus(), answer.rateLimitRemaining(),
@@ -76,7 +76,7 @@ class SourceFiles {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 String hash = Hashing.sha256(text);
                 HttpCacheEntry cached = cache.get(key);
-                boolean same = cached != null && hash.equals(cached.contentHash);
+                boolean same = cached != null && hash.equals(cached.contentHash());
                 return new FileRead(key, text, !same, false, 0, null,
                         same ? null : entry(key, null, null, hash, text));
             } catch (NoSuchFileException e) {
@@ -88,13 +88,6 @@ class SourceFiles {
     }
 
     private static HttpCacheEntry entry(String url, String etag, String lastModified, String hash, String content) {
-        HttpCacheEntry entry = new HttpCacheEntry();
-        entry.url = url;
-        entry.etag = etag;
-        entry.lastModified = lastModified;
-        entry.contentHash = hash;
-        entry.content = content;
-        entry.updatedAt = Instant.now();
-        return entry;
+        return new HttpCacheEntry(url, etag, lastModified, hash, content, Instant.now());
     }
 }

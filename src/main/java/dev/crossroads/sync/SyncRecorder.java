@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Writes what a source produced: its result, its validators and, when the content changed, the snapshot, its items,
@@ -114,14 +115,10 @@ class SyncRecorder {
                 .map(rows -> {
                     Map<String, HttpCacheEntry> cache = new HashMap<>();
                     for (Row row : rows) {
-                        HttpCacheEntry entry = new HttpCacheEntry();
-                        entry.url = row.getString("url");
-                        entry.etag = row.getString("etag");
-                        entry.lastModified = row.getString("last_modified");
-                        entry.contentHash = row.getString("content_hash");
-                        entry.content = row.getString("content");
-                        entry.updatedAt = row.getOffsetDateTime("updated_at").toInstant();
-                        cache.put(entry.url, entry);
+                        HttpCacheEntry entry = new HttpCacheEntry(row.getString("url"), row.getString("etag"),
+                                row.getString("last_modified"), row.getString("content_hash"), row.getString("content"),
+                                row.getOffsetDateTime("updated_at").toInstant());
+                        cache.put(entry.url(), entry);
                     }
                     return cache;
                 });
@@ -194,12 +191,12 @@ class SyncRecorder {
         params.addAll(Arrays.asList(result.httpStatus, result.message, result.durationMs, result.rateLimitRemaining,
                 time(result.finishedAt)));
         List<HttpCacheEntry> cache = outcome.cacheUpdates();
-        params.add(column(cache, e -> e.url, String[]::new));
-        params.add(column(cache, e -> e.etag, String[]::new));
-        params.add(column(cache, e -> e.lastModified, String[]::new));
-        params.add(column(cache, e -> e.contentHash, String[]::new));
-        params.add(column(cache, e -> e.content, String[]::new));
-        params.add(column(cache, e -> time(e.updatedAt), OffsetDateTime[]::new));
+        params.add(column(cache, HttpCacheEntry::url, String[]::new));
+        params.add(column(cache, HttpCacheEntry::etag, String[]::new));
+        params.add(column(cache, HttpCacheEntry::lastModified, String[]::new));
+        params.add(column(cache, HttpCacheEntry::contentHash, String[]::new));
+        params.add(column(cache, HttpCacheEntry::content, String[]::new));
+        params.add(column(cache, e -> time(e.updatedAt()), OffsetDateTime[]::new));
         String sql = RESULT_ONLY;
         if (previous != null) {
             addSnapshot(params, outcome.snapshot(), previous);
@@ -250,7 +247,7 @@ class SyncRecorder {
                 items.size(), changes.size());
     }
 
-    private static <T, V> V[] column(List<T> rows, Function<T, V> value, java.util.function.IntFunction<V[]> array) {
+    private static <T, V> V[] column(List<T> rows, Function<T, V> value, IntFunction<V[]> array) {
         return rows.stream().map(value).toArray(array);
     }
 
