@@ -64,8 +64,11 @@ public interface CrossroadsConfig {
         @WithDefault("4")
         int parallelism();
 
-        /** How long a replica's claim on the sync lasts if it dies without releasing it. */
-        @WithDefault("PT10M")
+        /**
+         * How long a replica's claim on the sync lasts unless renewed: the holder renews it three times per lease
+         * while it syncs, so this is how long a replica that died mid-sync keeps the others waiting.
+         */
+        @WithDefault("PT2M")
         java.time.Duration lease();
     }
 

@@ -4,25 +4,35 @@ import dev.crossroads.config.CrossroadsConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
  * Makes sure that of all replicas sharing the database exactly one syncs at a time. A lease row rather than a
  * session advisory lock: it survives connection pooling, and a replica that dies mid-sync loses its claim when the
- * lease expires instead of blocking the others forever.
+ * lease expires instead of blocking the others forever. The holder renews the lease while it syncs, so the lease can
+ * be short however long a sync takes; a replica that stops cleanly hands it back at once.
  */
 @ApplicationScoped
 public class SyncLease {
 
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration MIN_RENEWAL = Duration.ofMillis(100);
+
     private final Pool pool;
-    private final long leaseSeconds;
+    private final double leaseSeconds;
+    private final Duration lease;
     private final String replica;
 
     public SyncLease(Pool pool, CrossroadsConfig config) {
         this.pool = pool;
-        this.leaseSeconds = config.sync().lease().toSeconds();
+        this.lease = config.sync().lease();
+        this.leaseSeconds = lease.toMillis() / 1000.0;
         this.replica = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -34,7 +44,21 @@ public class SyncLease {
     public Uni<Boolean> tryAcquire() {
         return pool.preparedQuery("UPDATE sync_lease SET holder = $1, expires_at = now() + make_interval(secs => $2)"
                 + " WHERE id = 1 AND (holder IS NULL OR holder = $1 OR expires_at < now()) RETURNING holder")
-                .execute(Tuple.of(replica, (double) leaseSeconds))
+                .execute(Tuple.of(replica, leaseSeconds))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** How often a holder renews its claim: three times per lease, so one late renewal never loses it. */
+    public Duration renewEvery() {
+        Duration third = lease.dividedBy(3);
+        return third.compareTo(MIN_RENEWAL) < 0 ? MIN_RENEWAL : third;
+    }
+
+    /** Extends this replica's claim by a lease from now; false when it no longer holds it. */
+    public Uni<Boolean> renew() {
+        return pool.preparedQuery("UPDATE sync_lease SET expires_at = now() + make_interval(secs => $2)"
+                        + " WHERE id = 1 AND holder = $1")
+                .execute(Tuple.of(replica, leaseSeconds))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -51,7 +75,23 @@ public class SyncLease {
     public Uni<Void> closeAbandonedRuns() {
         return pool.preparedQuery("UPDATE sync_run SET outcome = 'FAILED', finished_at = now() WHERE outcome = 'RUNNING'"
                 + " AND (replica = $1 OR started_at < now() - make_interval(secs => $2))")
-                .execute(Tuple.of(replica, (double) leaseSeconds)).replaceWithVoid();
+                .execute(Tuple.of(replica, leaseSeconds)).replaceWithVoid();
+    }
+
+    /**
+     * On a clean stop (a rolling update, a scale-down): a run of ours still going is closed as FAILED and the lease is
+     * handed back, so another replica can sync now instead of after the lease runs out.
+     */
+    void onStop(@Observes ShutdownEvent event) {
+        try {
+            pool.preparedQuery("UPDATE sync_run SET outcome = 'FAILED', finished_at = now()"
+                            + " WHERE outcome = 'RUNNING' AND replica = $1")
+                    .execute(Tuple.of(replica))
+                    .flatMap(ignored -> release())
+                    .await().atMost(STOP_TIMEOUT);
+        } catch (RuntimeException e) {
+            Log.warnf("Could not hand back the sync lease on stop (it expires by itself): %s", e.getMessage());
+        }
     }
 
     public Uni<Void> release() {

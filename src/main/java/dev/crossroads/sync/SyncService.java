@@ -8,6 +8,7 @@ import dev.crossroads.source.github.FetchException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,10 +62,26 @@ public class SyncService {
     private Uni<SyncRun> runHoldingLease(SyncRequest request) {
         // the run row and the cache are independent: fetching starts as soon as both are in
         Uni<SyncRun> opened = lease.closeAbandonedRuns().flatMap(ignored -> runLog.open(request, lease.replica()));
+        Cancellable heartbeat = renewLeaseWhileRunning();
         return Uni.combine().all().unis(opened, recorder.cache()).asTuple()
                 .flatMap(both -> readAll(request, both.getItem1(), both.getItem2())
                         .flatMap(results -> finish(both.getItem1(), results)))
-                .eventually(() -> lease.release().onFailure().recoverWithNull());
+                .eventually(() -> {
+                    heartbeat.cancel();
+                    return lease.release().onFailure().recoverWithNull();
+                });
+    }
+
+    private Cancellable renewLeaseWhileRunning() {
+        return Multi.createFrom().ticks().startingAfter(lease.renewEvery()).every(lease.renewEvery())
+                .onItem().transformToUniAndConcatenate(tick -> lease.renew()
+                        .onFailure().invoke(e -> Log.warnf("Could not renew the sync lease: %s", e.getMessage()))
+                        .onFailure().recoverWithItem(true))
+                .subscribe().with(held -> {
+                    if (!held) {
+                        Log.warn("This replica lost the sync lease while syncing (expired before a renewal)");
+                    }
+                });
     }
 
     private Uni<List<SourceResult>> readAll(SyncRequest request, SyncRun run, Map<String, HttpCacheEntry> cache) {

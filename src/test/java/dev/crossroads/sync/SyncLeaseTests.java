@@ -1,0 +1,112 @@
+package dev.crossroads.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.crossroads.testing.Database;
+import dev.crossroads.testing.GitHubTrees;
+import dev.crossroads.testing.GitHubWireMockResource;
+import dev.crossroads.testing.InjectWireMock;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sync lease with a one-second lease: kept while a long sync runs, handed back on a clean stop. */
+@QuarkusTest
+@TestProfile(SyncLeaseTests.OneSecondLease.class)
+@WithTestResource(value = GitHubWireMockResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class SyncLeaseTests {
+
+    public static class OneSecondLease implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("crossroads.sync.lease", "PT1S");
+        }
+    }
+
+    /** What another replica does to claim the sync: succeeds only if the lease is free or has run out. */
+    private static final String STEAL = "UPDATE sync_lease SET holder = 'other-replica',"
+            + " expires_at = now() + interval '1 minute' WHERE id = 1 AND (holder IS NULL OR expires_at < now())";
+
+    @InjectWireMock
+    WireMockServer github;
+
+    @Inject
+    SyncService sync;
+
+    @Inject
+    SyncLease lease;
+
+    @Inject
+    Pool pool;
+
+    @BeforeEach
+    void freshGitHubAndDatabase() {
+        GitHubTrees.resetAll(github, pool);
+    }
+
+    @AfterEach
+    void noDelay() {
+        github.setGlobalFixedDelay(0);
+    }
+
+    @Test
+    void aSyncLongerThanTheLeaseKeepsItsClaimUntilItEnds() throws Exception {
+        // every answer takes 0.3 s: the docs sources take several seconds, several leases
+        github.setGlobalFixedDelay(300);
+        long started = System.nanoTime();
+        CompletableFuture<SyncRun> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return VertxContextSupport.subscribeAndAwait(() -> sync.run(SyncRequest.everything(
+                        SyncRun.Trigger.MANUAL)));
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        int attempts = 0;
+        while (!running.isDone()) {
+            Thread.sleep(100);
+            if (!running.isDone()) {
+                assertThat(update(STEAL)).as("another replica claimed the sync %d ms in",
+                        (System.nanoTime() - started) / 1_000_000).isZero();
+                attempts++;
+            }
+        }
+
+        assertThat(running.get().outcome).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat((System.nanoTime() - started) / 1_000_000).as("the sync outlasted the lease").isGreaterThan(2500);
+        assertThat(attempts).isGreaterThan(20);
+        assertThat(update(STEAL)).as("free again once the sync ended").isEqualTo(1);
+    }
+
+    @Test
+    void aCleanStopClosesItsRunningRunAndHandsTheLeaseBack() {
+        assertThat(lease.tryAcquire().await().indefinitely()).isTrue();
+        Database.execute(pool, "INSERT INTO sync_run (trigger, replica, started_at, outcome)"
+                + " VALUES ('SCHEDULE', '" + lease.replica() + "', now(), 'RUNNING')");
+        assertThat(update(STEAL)).as("held").isZero();
+
+        lease.onStop(new ShutdownEvent());
+
+        assertThat(Database.count(pool, "SELECT count(*) FROM sync_run WHERE outcome = 'RUNNING'")).isZero();
+        assertThat(Database.count(pool, "SELECT count(*) FROM sync_run WHERE outcome = 'FAILED'"
+                + " AND finished_at IS NOT NULL")).isEqualTo(1);
+        assertThat(update(STEAL)).as("another replica can sync at once").isEqualTo(1);
+    }
+
+    private long update(String sql) {
+        return pool.query(sql).execute().await().indefinitely().rowCount();
+    }
+}
