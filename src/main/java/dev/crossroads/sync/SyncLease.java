@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Makes sure that of all replicas sharing the database exactly one syncs at a time. A lease row rather than a
@@ -28,6 +29,8 @@ public class SyncLease {
     private final double leaseSeconds;
     private final Duration lease;
     private final String replica;
+    /** Whether this replica holds the claim as far as it knows: writes of a run stop as soon as it does not. */
+    private final AtomicBoolean held = new AtomicBoolean();
 
     public SyncLease(Pool pool, CrossroadsConfig config) {
         this.pool = pool;
@@ -45,7 +48,13 @@ public class SyncLease {
         return pool.preparedQuery("UPDATE sync_lease SET holder = $1, expires_at = now() + make_interval(secs => $2)"
                 + " WHERE id = 1 AND (holder IS NULL OR holder = $1 OR expires_at < now()) RETURNING holder")
                 .execute(Tuple.of(replica, leaseSeconds))
-                .map(rows -> rows.rowCount() == 1);
+                .map(rows -> rows.rowCount() == 1)
+                .invoke(held::set);
+    }
+
+    /** True from a successful claim until it is released, lost to expiry, or given up on stop. */
+    public boolean held() {
+        return held.get();
     }
 
     /** How often a holder renews its claim: three times per lease, so one late renewal never loses it. */
@@ -59,7 +68,8 @@ public class SyncLease {
         return pool.preparedQuery("UPDATE sync_lease SET expires_at = now() + make_interval(secs => $2)"
                         + " WHERE id = 1 AND holder = $1")
                 .execute(Tuple.of(replica, leaseSeconds))
-                .map(rows -> rows.rowCount() == 1);
+                .map(rows -> rows.rowCount() == 1)
+                .invoke(still -> held.compareAndSet(true, still));
     }
 
     /** Who holds the claim now, or null. */
@@ -83,6 +93,7 @@ public class SyncLease {
      * handed back, so another replica can sync now instead of after the lease runs out.
      */
     void onStop(@Observes ShutdownEvent event) {
+        held.set(false); // a run still going writes nothing more from here on
         try {
             pool.preparedQuery("UPDATE sync_run SET outcome = 'FAILED', finished_at = now()"
                             + " WHERE outcome = 'RUNNING' AND replica = $1")
@@ -95,6 +106,7 @@ public class SyncLease {
     }
 
     public Uni<Void> release() {
+        held.set(false);
         return pool.preparedQuery("UPDATE sync_lease SET holder = NULL, expires_at = NULL WHERE id = 1 AND holder = $1")
                 .execute(Tuple.of(replica)).replaceWithVoid();
     }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -190,7 +191,10 @@ class SyncRecorder {
                 result.status.name()));
         params.addAll(Arrays.asList(result.httpStatus, result.message, result.durationMs, result.rateLimitRemaining,
                 time(result.finishedAt)));
-        List<HttpCacheEntry> cache = outcome.cacheUpdates();
+        // one row per URL (an upsert may not touch a row twice), in URL order (parallel sources lock rows alike)
+        Map<String, HttpCacheEntry> byUrl = new TreeMap<>();
+        outcome.cacheUpdates().forEach(entry -> byUrl.put(entry.url(), entry));
+        List<HttpCacheEntry> cache = List.copyOf(byUrl.values());
         params.add(column(cache, HttpCacheEntry::url, String[]::new));
         params.add(column(cache, HttpCacheEntry::etag, String[]::new));
         params.add(column(cache, HttpCacheEntry::lastModified, String[]::new));

@@ -40,10 +40,19 @@ class SyncRunLog {
     }
 
     Uni<SyncRun> close(SyncRun run, SyncRun.Outcome outcome) {
-        run.outcome = outcome;
-        run.finishedAt = Instant.now();
-        return pool.preparedQuery("UPDATE sync_run SET outcome = $2, finished_at = $3 WHERE id = $1")
-                .execute(Tuple.of(run.id, outcome.name(), run.finishedAt.atOffset(ZoneOffset.UTC)))
-                .replaceWith(run);
+        Instant finishedAt = Instant.now();
+        // only a run still RUNNING: one closed meanwhile (as abandoned, or on stop) was closed as FAILED and stays so
+        return pool.preparedQuery("UPDATE sync_run SET outcome = $2, finished_at = $3 WHERE id = $1"
+                        + " AND outcome = 'RUNNING'")
+                .execute(Tuple.of(run.id, outcome.name(), finishedAt.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    if (rows.rowCount() == 1) {
+                        run.outcome = outcome;
+                        run.finishedAt = finishedAt;
+                    } else {
+                        run.outcome = SyncRun.Outcome.FAILED;
+                    }
+                    return run;
+                });
     }
 }

@@ -61,9 +61,13 @@ public class SyncService {
 
     private Uni<SyncRun> runHoldingLease(SyncRequest request) {
         // the run row and the cache are independent: fetching starts as soon as both are in
-        Uni<SyncRun> opened = lease.closeAbandonedRuns().flatMap(ignored -> runLog.open(request, lease.replica()));
+        Uni<SyncRun> opened = lease.closeAbandonedRuns().flatMap(ignored -> runLog.open(request, lease.replica()))
+                .memoize().indefinitely();
         Cancellable heartbeat = renewLeaseWhileRunning();
         return Uni.combine().all().unis(opened, recorder.cache()).asTuple()
+                // the run was opened but the validators could not be read: close it as FAILED, not left RUNNING
+                .onFailure().call(() -> opened.flatMap(run -> runLog.close(run, SyncRun.Outcome.FAILED))
+                        .onFailure().recoverWithNull())
                 .flatMap(both -> readAll(request, both.getItem1(), both.getItem2())
                         .flatMap(results -> finish(both.getItem1(), results)))
                 .eventually(() -> {
@@ -74,14 +78,15 @@ public class SyncService {
 
     private Cancellable renewLeaseWhileRunning() {
         return Multi.createFrom().ticks().startingAfter(lease.renewEvery()).every(lease.renewEvery())
+                .onOverflow().drop() // a renewal slower than the period skips a tick instead of ending the heartbeat
                 .onItem().transformToUniAndConcatenate(tick -> lease.renew()
+                        // a failed renewal is retried at the next tick; the lease outlasts two missed ones
                         .onFailure().invoke(e -> Log.warnf("Could not renew the sync lease: %s", e.getMessage()))
                         .onFailure().recoverWithItem(true))
-                .subscribe().with(held -> {
-                    if (!held) {
-                        Log.warn("This replica lost the sync lease while syncing (expired before a renewal)");
-                    }
-                });
+                .select().where(held -> !held).select().first() // the heartbeat ends when the lease is gone
+                .subscribe().with(lost -> Log.error("This replica lost the sync lease while syncing (it expired,"
+                        + " or another replica holds it): the rest of this run is not recorded"),
+                        failure -> Log.errorf(failure, "The sync lease heartbeat stopped"));
     }
 
     private Uni<List<SourceResult>> readAll(SyncRequest request, SyncRun run, Map<String, HttpCacheEntry> cache) {
@@ -116,6 +121,11 @@ public class SyncService {
     }
 
     private Uni<SourceResult> record(SyncRun run, SourceOutcome outcome) {
+        if (!lease.held()) {
+            // another replica may be syncing now: writing on would make two writers of the same history
+            return Uni.createFrom().item(unrecorded(outcome, new IllegalStateException(
+                    "this replica no longer holds the sync lease (it expired, or the service is stopping)")));
+        }
         return recorder.record(run.id, outcome)
                 .onFailure().recoverWithUni(e -> recorder.recordFailure(run.id, outcome, e))
                 .onFailure().recoverWithItem(e -> unrecorded(outcome, e));

@@ -92,6 +92,31 @@ class SyncLeaseTests {
     }
 
     @Test
+    void aReplicaThatLosesTheLeaseMidSyncStopsWriting() throws Exception {
+        github.setGlobalFixedDelay(300);
+        CompletableFuture<SyncRun> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return VertxContextSupport.subscribeAndAwait(() -> sync.run(SyncRequest.everything(
+                        SyncRun.Trigger.MANUAL)));
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(700);
+        // as if this replica had stalled past its lease and another had claimed the sync
+        assertThat(update("UPDATE sync_lease SET holder = 'other-replica', expires_at = now() + interval '1 minute'"))
+                .isEqualTo(1);
+
+        SyncRun run = running.get();
+
+        assertThat(run.outcome).isIn(SyncRun.Outcome.PARTIAL, SyncRun.Outcome.FAILED);
+        long recorded = Database.count(pool, "SELECT count(*) FROM source_result WHERE run_id = " + run.id);
+        assertThat(recorded).as("sources recorded after the lease was lost").isLessThan(12);
+        assertThat(Database.text(pool, "SELECT holder FROM sync_lease")).as("the other replica's claim stays")
+                .isEqualTo("other-replica");
+    }
+
+    @Test
     void aCleanStopClosesItsRunningRunAndHandsTheLeaseBack() {
         assertThat(lease.tryAcquire().await().indefinitely()).isTrue();
         Database.execute(pool, "INSERT INTO sync_run (trigger, replica, started_at, outcome)"
