@@ -106,8 +106,8 @@ class HttpFetcher {
             return FetchException.permanent(new LimitedBody.BodyTooLargeException(maxBytes).getMessage() + " at "
                     + host(url), 0);
         }
-        if (failure instanceof TimeoutException || failure instanceof io.netty.handler.timeout.TimeoutException
-                || String.valueOf(failure.getMessage()).toLowerCase().contains("timeout")) {
+        // Vert.x reports its request timeout as a java.util.concurrent.TimeoutException (NoStackTraceTimeoutException)
+        if (failure instanceof TimeoutException || failure instanceof io.netty.handler.timeout.TimeoutException) {
             return FetchException.transientFailure("timed out after " + timeout.toSeconds() + " s waiting for "
                     + host(url), 0, failure);
         }
