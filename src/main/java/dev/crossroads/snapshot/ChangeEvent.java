@@ -1,30 +1,22 @@
 package dev.crossroads.snapshot;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.crossroads.db.StoredRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Objects;
 
 /** One change to one item, as seen between two snapshots. */
 @Entity
 @Table(name = "change_event")
-public class ChangeEvent extends PanacheEntityBase {
+public class ChangeEvent extends StoredRow {
 
     /** What changed. */
     public enum Kind {
         ADDED, REMOVED, STATUS_CHANGED, PROGRESS_CHANGED, PRIORITY_CHANGED, TITLE_CHANGED
     }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
@@ -54,14 +46,4 @@ public class ChangeEvent extends PanacheEntityBase {
 
     @Column(name = "snapshot_id", nullable = false)
     public Long snapshotId;
-
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof ChangeEvent c && id != null && id.equals(c.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
-    }
 }

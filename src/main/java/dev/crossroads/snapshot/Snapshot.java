@@ -1,25 +1,17 @@
 package dev.crossroads.snapshot;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.crossroads.db.StoredRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Objects;
 
 /** What a source said when it last changed; a new row only when the content hash changes. */
 @Entity
 @Table(name = "snapshot")
-public class Snapshot extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Snapshot extends StoredRow {
 
     @Column(nullable = false)
     public String language;
@@ -41,14 +33,4 @@ public class Snapshot extends PanacheEntityBase {
 
     @Column(name = "item_count", nullable = false)
     public int itemCount;
-
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof Snapshot s && id != null && id.equals(s.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
-    }
 }

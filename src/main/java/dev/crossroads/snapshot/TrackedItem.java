@@ -1,25 +1,17 @@
 package dev.crossroads.snapshot;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.crossroads.db.StoredRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Objects;
 
 /** An item's life across snapshots: first and last seen, current values, and when it disappeared. */
 @Entity
 @Table(name = "tracked_item")
-public class TrackedItem extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class TrackedItem extends StoredRow {
 
     @Column(nullable = false)
     public String language;
@@ -51,14 +43,4 @@ public class TrackedItem extends PanacheEntityBase {
 
     @Column(name = "removed_at")
     public Instant removedAt;
-
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof TrackedItem t && id != null && id.equals(t.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
-    }
 }

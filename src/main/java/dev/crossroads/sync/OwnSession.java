@@ -26,16 +26,17 @@ final class OwnSession {
             context.runOnContext(ignored -> {
                 try {
                     work.get().subscribe().with(
-                            item -> back(caller, () -> emitter.complete(item)),
-                            failure -> back(caller, () -> emitter.fail(failure)));
+                            item -> deliverOn(caller, () -> emitter.complete(item)),
+                            failure -> deliverOn(caller, () -> emitter.fail(failure)));
                 } catch (RuntimeException e) {
-                    back(caller, () -> emitter.fail(e));
+                    deliverOn(caller, () -> emitter.fail(e));
                 }
             });
         });
     }
 
-    private static void back(Context caller, Runnable delivery) {
+    /** Runs {@code delivery} on {@code caller}'s context, or right here when there was none. */
+    static void deliverOn(Context caller, Runnable delivery) {
         if (caller == null) {
             delivery.run();
         } else {

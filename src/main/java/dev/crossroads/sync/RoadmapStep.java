@@ -49,7 +49,7 @@ class RoadmapStep {
         List<ItemFacts> items = new ArrayList<>();
         document.items().forEach(item -> items.add(ItemFacts.of(item)));
         NewSnapshot snapshot = new NewSnapshot(language.id(), SourceKind.ROADMAP, Instant.now(), file.content(),
-                Hashing.sha256(file.content()), file.cacheUpdate() == null ? null : file.cacheUpdate().etag(), items);
+                file.contentHash(), file.cacheUpdate() == null ? null : file.cacheUpdate().etag(), items);
         return new SourceOutcome(language.id(), SourceKind.ROADMAP, SourceResult.Status.FETCHED, file.httpStatus(),
                 document.items().size() + " items", millis, file.rateLimitRemaining(), snapshot, updates);
     }

@@ -45,9 +45,10 @@ class SourceFiles {
 
     private FileRead fromAnswer(String url, Fetched answer, HttpCacheEntry cached) {
         return switch (answer.status()) {
-            case NOT_FOUND -> new FileRead(url, null, true, true, answer.httpStatus(), answer.rateLimitRemaining(), null);
-            case NOT_MODIFIED -> new FileRead(url, cached.content(), false, false, answer.httpStatus(),
+            case NOT_FOUND -> new FileRead(url, null, null, true, true, answer.httpStatus(),
                     answer.rateLimitRemaining(), null);
+            case NOT_MODIFIED -> new FileRead(url, cached.content(), cached.contentHash(), false, false,
+                    answer.httpStatus(), answer.rateLimitRemaining(), null);
             case OK -> {
                 String hash = Hashing.sha256(answer.body());
                 boolean same = cached != null && hash.equals(cached.contentHash());
@@ -55,8 +56,8 @@ class SourceFiles {
                         || !java.util.Objects.equals(cached.lastModified(), answer.lastModified());
                 HttpCacheEntry update = same && !validatorsMoved ? null
                         : entry(url, answer.etag(), answer.lastModified(), hash, answer.body());
-                yield new FileRead(url, answer.body(), !same, false, answer.httpStatus(), answer.rateLimitRemaining(),
-                        update);
+                yield new FileRead(url, answer.body(), hash, !same, false, answer.httpStatus(),
+                        answer.rateLimitRemaining(), update);
             }
         };
     }
@@ -77,10 +78,10 @@ class SourceFiles {
                 String hash = Hashing.sha256(text);
                 HttpCacheEntry cached = cache.get(key);
                 boolean same = cached != null && hash.equals(cached.contentHash());
-                return new FileRead(key, text, !same, false, 0, null,
+                return new FileRead(key, text, hash, !same, false, 0, null,
                         same ? null : entry(key, null, null, hash, text));
             } catch (NoSuchFileException e) {
-                return new FileRead(key, null, true, true, 0, null, null);
+                return new FileRead(key, null, null, true, true, 0, null, null);
             } catch (IOException e) {
                 throw new IllegalStateException(file + " cannot be read: " + e.getMessage(), e);
             }

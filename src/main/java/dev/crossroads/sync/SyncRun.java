@@ -1,21 +1,17 @@
 package dev.crossroads.sync;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.crossroads.db.StoredRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Objects;
 
 /** One sync: when, why, on which replica, and how it ended. */
 @Entity
 @Table(name = "sync_run")
-public class SyncRun extends PanacheEntityBase {
+public class SyncRun extends StoredRow {
 
     /** What started a run. */
     public enum Trigger {
@@ -26,10 +22,6 @@ public class SyncRun extends PanacheEntityBase {
     public enum Outcome {
         RUNNING, SUCCEEDED, PARTIAL, FAILED
     }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -53,14 +45,4 @@ public class SyncRun extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Outcome outcome;
-
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof SyncRun r && id != null && id.equals(r.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
-    }
 }

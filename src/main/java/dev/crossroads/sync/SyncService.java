@@ -107,17 +107,10 @@ public class SyncService {
                 .onItem().transformToUni(task -> read(task, cache)).merge(parallelism)
                 .onItem().transformToUni(outcome -> record(run, outcome)).merge(parallelism)
                 .collect().asList()
-                .emitOn(command -> backOn(context, command)) // the caller carries on where it started
+                // the caller carries on where it started
+                .emitOn(command -> OwnSession.deliverOn(context, command))
                 .invoke(results -> Log.debugf("Run %d: %d sources in %d ms", new Object[] {run.id, results.size(),
                         (System.nanoTime() - started) / 1_000_000}));
-    }
-
-    private static void backOn(Context context, Runnable command) {
-        if (context == null) {
-            command.run();
-        } else {
-            context.runOnContext(ignored -> command.run());
-        }
     }
 
     private Uni<SourceResult> record(SyncRun run, SourceOutcome outcome) {

@@ -66,14 +66,7 @@ class SyncLeaseTests {
         // every answer takes 0.3 s: the docs sources take several seconds, several leases
         github.setGlobalFixedDelay(300);
         long started = System.nanoTime();
-        CompletableFuture<SyncRun> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return VertxContextSupport.subscribeAndAwait(() -> sync.run(SyncRequest.everything(
-                        SyncRun.Trigger.MANUAL)));
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<SyncRun> running = syncInBackground();
 
         int attempts = 0;
         while (!running.isDone()) {
@@ -94,14 +87,7 @@ class SyncLeaseTests {
     @Test
     void aReplicaThatLosesTheLeaseMidSyncStopsWriting() throws Exception {
         github.setGlobalFixedDelay(300);
-        CompletableFuture<SyncRun> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return VertxContextSupport.subscribeAndAwait(() -> sync.run(SyncRequest.everything(
-                        SyncRun.Trigger.MANUAL)));
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<SyncRun> running = syncInBackground();
         Thread.sleep(700);
         // as if this replica had stalled past its lease and another had claimed the sync
         assertThat(update("UPDATE sync_lease SET holder = 'other-replica', expires_at = now() + interval '1 minute'"))
@@ -129,6 +115,17 @@ class SyncLeaseTests {
         assertThat(Database.count(pool, "SELECT count(*) FROM sync_run WHERE outcome = 'FAILED'"
                 + " AND finished_at IS NOT NULL")).isEqualTo(1);
         assertThat(update(STEAL)).as("another replica can sync at once").isEqualTo(1);
+    }
+
+    private CompletableFuture<SyncRun> syncInBackground() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return VertxContextSupport.subscribeAndAwait(() -> sync.run(SyncRequest.everything(
+                        SyncRun.Trigger.MANUAL)));
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private long update(String sql) {

@@ -1,13 +1,17 @@
 package dev.crossroads.sync;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.crossroads.snapshot.SourceKind;
@@ -36,6 +40,10 @@ class SyncServiceTests {
 
     private static final String PY_ROADMAP = GitHubTrees.rawPath("aws-powertools/powertools-lambda-python", "develop",
             "docs/roadmap.md");
+
+    private static final String GRAPHQL_NOT_FOUND = "{\"data\":null,\"errors\":[{\"type\":\"NOT_FOUND\","
+            + "\"message\":\"Could not resolve to a ProjectV2\"}]}";
+    private static final String TRUNCATED_JSON = "{\"data\": {\"organization\": ";
 
     @InjectWireMock
     WireMockServer github;
@@ -212,11 +220,8 @@ class SyncServiceTests {
 
     @Test
     void aRepeatingCursorStopsTheBoardInsteadOfLooping() {
-        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo(GitHubBoards.GRAPHQL))
-                .atPriority(1).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
-                        "$.variables.number", com.github.tomakehurst.wiremock.client.WireMock.equalTo("3")))
-                .willReturn(aResponse().withStatus(200).withBody(GitHubBoards.page(3, "powertools-lambda-python", 0,
-                        2, true, "same-cursor", 4000))));
+        answerBoard(3, aResponse().withStatus(200).withBody(GitHubBoards.page(3, "powertools-lambda-python", 0, 2, true,
+                "same-cursor", 4000)));
 
         run();
 
@@ -228,15 +233,8 @@ class SyncServiceTests {
 
     @Test
     void graphqlErrorsWithStatus200AndMalformedJsonFailTheBoard() {
-        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo(GitHubBoards.GRAPHQL))
-                .atPriority(1).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
-                        "$.variables.number", com.github.tomakehurst.wiremock.client.WireMock.equalTo("3")))
-                .willReturn(aResponse().withStatus(200).withBody(
-                        "{\"data\":null,\"errors\":[{\"type\":\"NOT_FOUND\",\"message\":\"Could not resolve to a ProjectV2\"}]}")));
-        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo(GitHubBoards.GRAPHQL))
-                .atPriority(1).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
-                        "$.variables.number", com.github.tomakehurst.wiremock.client.WireMock.equalTo("7")))
-                .willReturn(aResponse().withStatus(200).withBody("{\"data\": {\"organization\": ")));
+        answerBoard(3, aResponse().withStatus(200).withBody(GRAPHQL_NOT_FOUND));
+        answerBoard(7, aResponse().withStatus(200).withBody(TRUNCATED_JSON));
 
         SyncRun run = run();
 
@@ -332,16 +330,12 @@ class SyncServiceTests {
     void everyBoardFaultKeepsTheLastGoodBoardAndSaysWhatHappened(String fault, String message) {
         run();
         String before = state("python", SourceKind.BOARD);
-        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo(GitHubBoards.GRAPHQL))
-                .atPriority(1).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
-                        "$.variables.number", com.github.tomakehurst.wiremock.client.WireMock.equalTo("3")))
-                .willReturn(switch (fault) {
-                    case "GraphQL errors with 200" -> aResponse().withStatus(200).withBody("{\"data\":null,"
-                            + "\"errors\":[{\"type\":\"NOT_FOUND\",\"message\":\"Could not resolve to a ProjectV2\"}]}");
-                    case "malformed JSON" -> aResponse().withStatus(200).withBody("{\"data\": {\"organization\": ");
-                    case "502 every time" -> aResponse().withStatus(502);
-                    default -> throw new IllegalArgumentException(fault);
-                }));
+        answerBoard(3, switch (fault) {
+            case "GraphQL errors with 200" -> aResponse().withStatus(200).withBody(GRAPHQL_NOT_FOUND);
+            case "malformed JSON" -> aResponse().withStatus(200).withBody(TRUNCATED_JSON);
+            case "502 every time" -> aResponse().withStatus(502);
+            default -> throw new IllegalArgumentException(fault);
+        });
 
         SyncRun run = run();
 
@@ -384,6 +378,13 @@ class SyncServiceTests {
         SyncRun run = await(new SyncRequest(SyncRun.Trigger.MANUAL, Optional.of("java"), Optional.of(SourceKind.DOCS)));
 
         assertThat(resultsOf(run)).extracting(r -> r.language + "/" + r.source).containsExactly("java/DOCS");
+    }
+
+    /** Board {@code number}'s GraphQL requests get {@code answer} instead of the generated pages. */
+    private void answerBoard(int number, ResponseDefinitionBuilder answer) {
+        github.stubFor(post(urlEqualTo(GitHubBoards.GRAPHQL)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.variables.number", equalTo(String.valueOf(number))))
+                .willReturn(answer));
     }
 
     private SyncRun run() {
