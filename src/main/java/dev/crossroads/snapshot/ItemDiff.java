@@ -24,17 +24,17 @@ public final class ItemDiff {
             seen.add(item.key());
             ItemFacts old = before.get(item.key());
             if (old == null) {
-                changes.add(new ItemChange(ChangeEvent.Kind.ADDED, item.key(), item.title(), null, item.status()));
+                changes.add(new ItemChange(ChangeEvent.Kind.ADDED, item.key(), item.title(), null, status(item)));
                 continue;
             }
             compare(changes, item, ChangeEvent.Kind.TITLE_CHANGED, old.title(), item.title());
-            compare(changes, item, ChangeEvent.Kind.STATUS_CHANGED, old.status(), item.status());
+            compare(changes, item, ChangeEvent.Kind.STATUS_CHANGED, status(old), status(item));
             compare(changes, item, ChangeEvent.Kind.PRIORITY_CHANGED, old.priority(), item.priority());
             compare(changes, item, ChangeEvent.Kind.PROGRESS_CHANGED, progress(old), progress(item));
         }
         before.forEach((key, old) -> {
             if (!seen.contains(key)) {
-                changes.add(new ItemChange(ChangeEvent.Kind.REMOVED, key, old.title(), old.status(), null));
+                changes.add(new ItemChange(ChangeEvent.Kind.REMOVED, key, old.title(), status(old), null));
             }
         });
         return changes;
@@ -45,6 +45,10 @@ public final class ItemDiff {
         if (!Objects.equals(old, now)) {
             changes.add(new ItemChange(kind, item.key(), item.title(), old, now));
         }
+    }
+
+    private static String status(ItemFacts item) {
+        return item.status() == null ? null : item.status().name();
     }
 
     private static String progress(ItemFacts item) {

@@ -5,6 +5,7 @@ import dev.crossroads.roadmap.DocsFeatureList;
 import dev.crossroads.roadmap.DocsFeatureParser;
 import dev.crossroads.snapshot.ItemFacts;
 import dev.crossroads.snapshot.NewSnapshot;
+import dev.crossroads.snapshot.SourceLinks;
 import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.source.FamilyConfig.LanguageSource;
 import io.smallrye.mutiny.Multi;
@@ -80,7 +81,8 @@ class DocsStep {
         String homeText = home.notFound() ? null : home.content();
         DocsFeatureList list = parser.parse(features, homeText, path -> Optional.ofNullable(pages.get(path)));
         String bundle = bundle(language, nav.content(), homeText, pages);
-        List<ItemFacts> items = list.features().stream().map(ItemFacts::of).toList();
+        SourceLinks where = new SourceLinks(language.repository(), language.branch());
+        List<ItemFacts> items = ItemFacts.of(list, language.docs().root(), where);
         NewSnapshot snapshot = new NewSnapshot(language.id(), SourceKind.DOCS, Instant.now(), bundle,
                 Hashing.sha256(bundle), null, items);
         String missing = pageReads.stream().filter(p -> p.getValue().notFound()).map(Map.Entry::getKey)

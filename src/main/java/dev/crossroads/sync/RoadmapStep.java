@@ -4,6 +4,7 @@ import dev.crossroads.roadmap.RoadmapDocument;
 import dev.crossroads.roadmap.RoadmapParser;
 import dev.crossroads.snapshot.ItemFacts;
 import dev.crossroads.snapshot.NewSnapshot;
+import dev.crossroads.snapshot.SourceLinks;
 import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.source.FamilyConfig.LanguageSource;
 import io.smallrye.mutiny.Uni;
@@ -47,7 +48,8 @@ class RoadmapStep {
         }
         RoadmapDocument document = parser.parse(file.content());
         List<ItemFacts> items = new ArrayList<>();
-        document.items().forEach(item -> items.add(ItemFacts.of(item)));
+        SourceLinks where = new SourceLinks(language.repository(), language.branch());
+        document.items().forEach(item -> items.add(ItemFacts.of(item, language.roadmapPath(), where)));
         NewSnapshot snapshot = new NewSnapshot(language.id(), SourceKind.ROADMAP, Instant.now(), file.content(),
                 file.contentHash(), file.cacheUpdate() == null ? null : file.cacheUpdate().etag(), items);
         return new SourceOutcome(language.id(), SourceKind.ROADMAP, SourceResult.Status.FETCHED, file.httpStatus(),

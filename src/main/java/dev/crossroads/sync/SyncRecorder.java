@@ -1,7 +1,9 @@
 package dev.crossroads.sync;
 
+import dev.crossroads.roadmap.FeatureStatus;
 import dev.crossroads.snapshot.ChangeEvent;
 import dev.crossroads.snapshot.ItemChange;
+import dev.crossroads.snapshot.ItemColumn;
 import dev.crossroads.snapshot.ItemDiff;
 import dev.crossroads.snapshot.ItemFacts;
 import dev.crossroads.snapshot.NewSnapshot;
@@ -67,41 +69,70 @@ class SyncRecorder {
 
     private static final String RESULT_ONLY = "WITH " + CACHE + RESULT.formatted("NULL");
 
-    /** After the common parameters: $16..$20 the snapshot, $21..$29 its items, $30..$35 seen, $36 gone, $37..$41 events. */
-    private static final String WITH_SNAPSHOT = """
-            WITH snap AS (
-                INSERT INTO snapshot (language, source, fetched_at, content_hash, etag, content, item_count)
-                VALUES ($1, $2, $16, $17, $18, $19, $20)
-                RETURNING id
-            ), items AS (
-                INSERT INTO snapshot_item (snapshot_id, item_key, title, kind, status, priority, progress_done,
-                                           progress_total, section, url)
-                SELECT snap.id, i.item_key, i.title, i.kind, i.status, i.priority, i.progress_done, i.progress_total,
-                       i.section, i.url
-                FROM snap, unnest($21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::int[],
-                                  $27::int[], $28::text[], $29::text[]) WITH ORDINALITY
-                    AS i(item_key, title, kind, status, priority, progress_done, progress_total, section, url, n)
-                ORDER BY i.n
-            ), seen AS (
-                INSERT INTO tracked_item (language, source, item_key, title, status, priority, progress_done,
-                                          progress_total, first_seen, last_seen)
-                SELECT $1, $2, t.item_key, t.title, t.status, t.priority, t.progress_done, t.progress_total, $16, $16
-                FROM unnest($30::text[], $31::text[], $32::text[], $33::text[], $34::int[], $35::int[])
-                    AS t(item_key, title, status, priority, progress_done, progress_total)
-                ON CONFLICT (language, source, item_key) DO UPDATE SET title = excluded.title,
-                    status = excluded.status, priority = excluded.priority, progress_done = excluded.progress_done,
-                    progress_total = excluded.progress_total, last_seen = excluded.last_seen, removed_at = NULL
-            ), gone AS (
-                UPDATE tracked_item SET removed_at = $16
-                WHERE language = $1 AND source = $2 AND item_key = ANY($36::text[])
-            ), events AS (
-                INSERT INTO change_event (occurred_at, language, source, item_key, title, kind, old_value, new_value,
-                                          snapshot_id)
-                SELECT $16, $1, $2, e.item_key, e.title, e.kind, e.old_value, e.new_value, snap.id
-                FROM snap, unnest($37::text[], $38::text[], $39::text[], $40::text[], $41::text[]) WITH ORDINALITY
-                    AS e(item_key, title, kind, old_value, new_value, n)
-                ORDER BY e.n
-            ), """ + CACHE + RESULT.formatted("(SELECT id FROM snap)");
+    /** After the common parameters: $16..$20 the snapshot, then its items, the items seen, gone and the events. */
+    private static final String WITH_SNAPSHOT = withSnapshot();
+
+    /**
+     * Builds the snapshot statement from {@link ItemColumn}: each item column is bound once for the snapshot's items
+     * and once for the tracked items (deduplicated by key), as typed arrays unnested side by side.
+     */
+    private static String withSnapshot() {
+        ItemColumn[] columns = ItemColumn.values();
+        int next = 21;
+        String items = arrays(next, "i");
+        next += columns.length;
+        String tracked = arrays(next, "t");
+        next += columns.length;
+        int gone = next++;
+        String events = "$%d::text[], $%d::text[], $%d::text[], $%d::text[], $%d::text[]"
+                .formatted(next, next + 1, next + 2, next + 3, next + 4);
+        String updates = java.util.stream.Stream.of(columns).filter(c -> c != ItemColumn.ITEM_KEY)
+                .map(c -> c.column() + " = excluded." + c.column()).collect(java.util.stream.Collectors.joining(", "));
+        return """
+                WITH snap AS (
+                    INSERT INTO snapshot (language, source, fetched_at, content_hash, etag, content, item_count)
+                    VALUES ($1, $2, $16, $17, $18, $19, $20)
+                    RETURNING id
+                ), items AS (
+                    INSERT INTO snapshot_item (snapshot_id, %1$s)
+                    SELECT snap.id, %2$s
+                    FROM snap, %3$s
+                    ORDER BY i.n
+                ), seen AS (
+                    INSERT INTO tracked_item (language, source, %1$s, first_seen, last_seen, status_since)
+                    SELECT $1, $2, %4$s, $16, $16, $16
+                    FROM %5$s
+                    ON CONFLICT (language, source, item_key) DO UPDATE SET %6$s,
+                        status_since = CASE WHEN tracked_item.status IS DISTINCT FROM excluded.status
+                                              OR tracked_item.removed_at IS NOT NULL
+                                            THEN excluded.last_seen
+                                            ELSE COALESCE(tracked_item.status_since, tracked_item.first_seen) END,
+                        last_seen = excluded.last_seen, removed_at = NULL
+                ), gone AS (
+                    UPDATE tracked_item SET removed_at = $16
+                    WHERE language = $1 AND source = $2 AND item_key = ANY($%7$d::text[])
+                ), events AS (
+                    INSERT INTO change_event (occurred_at, language, source, item_key, title, kind, old_value,
+                                              new_value, snapshot_id)
+                    SELECT $16, $1, $2, e.item_key, e.title, e.kind, e.old_value, e.new_value, snap.id
+                    FROM snap, unnest(%8$s) WITH ORDINALITY AS e(item_key, title, kind, old_value, new_value, n)
+                    ORDER BY e.n
+                ), bump AS (
+                    UPDATE data_version SET version = version + 1, changed_at = now() WHERE id = 1
+                ), """.formatted(ItemColumn.names(), ItemColumn.unnested("i"), items, ItemColumn.unnested("t"),
+                tracked, updates, gone, events) + CACHE + RESULT.formatted("(SELECT id FROM snap)");
+    }
+
+    /** {@code unnest($n::text[], …) WITH ORDINALITY AS alias(col, …, n)} over the item columns from {@code $first}. */
+    private static String arrays(int first, String alias) {
+        ItemColumn[] columns = ItemColumn.values();
+        StringBuilder sql = new StringBuilder("unnest(");
+        for (int i = 0; i < columns.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append('$').append(first + i).append("::").append(columns[i].arrayType());
+        }
+        return sql.append(") WITH ORDINALITY AS ").append(alias).append('(').append(ItemColumn.names())
+                .append(", n)").toString();
+    }
 
     private final Pool pool;
 
@@ -168,9 +199,11 @@ class SyncRecorder {
         Map<String, ItemFacts> present = new HashMap<>();
         for (Row row : rows) {
             String key = row.getString("item_key");
-            present.put(key, new ItemFacts(key, row.getString("title"), null, row.getString("status"),
-                    row.getString("priority"), row.getInteger("progress_done"), row.getInteger("progress_total"),
-                    null, null));
+            String status = row.getString("status");
+            present.put(key, new ItemFacts(key, row.getString("title"), null,
+                    status == null ? null : FeatureStatus.valueOf(status), null, row.getString("priority"),
+                    row.getInteger("progress_done"), row.getInteger("progress_total"), null, null, null, List.of(),
+                    null));
         }
         return present;
     }
@@ -218,26 +251,16 @@ class SyncRecorder {
         List<ItemFacts> items = snapshot.items();
         params.addAll(Arrays.asList(time(snapshot.fetchedAt()), snapshot.contentHash(), snapshot.etag(),
                 snapshot.content(), items.size()));
-        params.add(column(items, ItemFacts::key, String[]::new));
-        params.add(column(items, ItemFacts::title, String[]::new));
-        params.add(column(items, ItemFacts::kind, String[]::new));
-        params.add(column(items, ItemFacts::status, String[]::new));
-        params.add(column(items, ItemFacts::priority, String[]::new));
-        params.add(column(items, ItemFacts::progressDone, Integer[]::new));
-        params.add(column(items, ItemFacts::progressTotal, Integer[]::new));
-        params.add(column(items, ItemFacts::section, String[]::new));
-        params.add(column(items, ItemFacts::url, String[]::new));
-
+        for (ItemColumn column : ItemColumn.values()) {
+            params.add(column.values(items));
+        }
         // one history row per key, as last listed: a page naming an item twice must not upsert one row twice
         Map<String, ItemFacts> seen = new LinkedHashMap<>();
         items.forEach(item -> seen.put(item.key(), item));
         List<ItemFacts> tracked = List.copyOf(seen.values());
-        params.add(column(tracked, ItemFacts::key, String[]::new));
-        params.add(column(tracked, ItemFacts::title, String[]::new));
-        params.add(column(tracked, ItemFacts::status, String[]::new));
-        params.add(column(tracked, ItemFacts::priority, String[]::new));
-        params.add(column(tracked, ItemFacts::progressDone, Integer[]::new));
-        params.add(column(tracked, ItemFacts::progressTotal, Integer[]::new));
+        for (ItemColumn column : ItemColumn.values()) {
+            params.add(column.values(tracked));
+        }
 
         List<ItemChange> changes = ItemDiff.between(previous.present(), items);
         params.add(changes.stream().filter(c -> c.kind() == ChangeEvent.Kind.REMOVED).map(ItemChange::key)

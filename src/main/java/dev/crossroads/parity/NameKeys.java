@@ -1,0 +1,108 @@
+package dev.crossroads.parity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reduces a feature's name to the keys alignment compares: "Logger" and "Logging" both become {@code logg},
+ * "Idempotency utility" becomes {@code idempotency}, "EventHandler" and "Event Handler" both {@code event handl}.
+ * Case, punctuation, CamelCase, filler words (utility, module, support, Powertools…) and common endings
+ * (-er, -ing, -or, -ion, -ation, plural s) do not matter; a parenthesised qualifier gives a second key without it, so
+ * "Parser (Pydantic)" also answers to {@code pars}.
+ */
+public final class NameKeys {
+
+    private static final Set<String> FILLER = Set.of("utility", "utilities", "util", "utils", "module", "modules",
+            "support", "supports", "supported", "powertools", "aws", "lambda", "for", "the", "a", "an", "of", "with",
+            "library", "package", "feature", "features", "new", "to", "in", "on", "and");
+    private static final List<String> ENDINGS = List.of("ation", "ator", "ing", "ion", "er", "or");
+
+    private NameKeys() {
+    }
+
+    /** The keys of a name: its normalised form and, if it has a parenthesised part, the form without it. */
+    public static Set<String> of(String name) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (name == null) {
+            return keys;
+        }
+        add(keys, name);
+        int open = name.indexOf('(');
+        if (open > 0) {
+            add(keys, name.substring(0, open));
+        }
+        return keys;
+    }
+
+    /** The one normalised form of a name (empty when nothing but filler is left). */
+    public static String key(String name) {
+        return String.join(" ", tokens(name));
+    }
+
+    /** An id for a feature named so: lowercase words joined by hyphens, e.g. "Data Masking" → {@code data-masking}. */
+    public static String slug(String name) {
+        String slug = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 100) {
+            slug = slug.substring(0, 100).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "feature" : slug;
+    }
+
+    /** The name of a docs page from its path: {@code utilities/data_masking.md} → "data masking". */
+    public static String pageStem(String pagePath) {
+        if (pagePath == null) {
+            return null;
+        }
+        String path = pagePath.replaceAll("\\.md$", "").replaceAll("/index$", "").replaceAll("/+$", "");
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.replace('_', ' ').replace('-', ' ');
+    }
+
+    /** The folder a page's sub-pages would live in: {@code core/metrics.md} → {@code core/metrics/}. */
+    public static String pageFolder(String pagePath) {
+        if (pagePath == null) {
+            return null;
+        }
+        String path = pagePath.replaceAll("\\.md$", "").replaceAll("/index$", "");
+        return path + "/";
+    }
+
+    /** The normalised words of a name, in order. */
+    public static List<String> tokens(String name) {
+        List<String> tokens = new ArrayList<>();
+        if (name == null) {
+            return tokens;
+        }
+        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        for (String word : spaced.split("[^a-z0-9]+")) {
+            if (!word.isEmpty() && !FILLER.contains(word)) {
+                tokens.add(stem(word));
+            }
+        }
+        return tokens;
+    }
+
+    private static void add(Set<String> keys, String name) {
+        String key = key(name);
+        if (!key.isEmpty()) {
+            keys.add(key);
+        }
+    }
+
+    static String stem(String word) {
+        String w = word;
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        for (String ending : ENDINGS) {
+            if (w.length() - ending.length() >= 3 && w.endsWith(ending)) {
+                return w.substring(0, w.length() - ending.length());
+            }
+        }
+        return w;
+    }
+}
