@@ -31,6 +31,29 @@ public interface CrossroadsConfig {
     /** Operations that change state (manual syncs). */
     Admin admin();
 
+    /** The parity matrix: catalog, refresh and response caching. */
+    Parity parity();
+
+    interface Parity {
+        /**
+         * The feature catalog (env {@code CROSSROADS_PARITY_CATALOG}), relative to the working directory; {@code none}
+         * aligns on names alone.
+         */
+        @WithDefault("config/features.yaml")
+        String catalog();
+
+        /**
+         * How often a replica checks whether another replica changed the data (a sync or curation there); its own
+         * syncs and curation refresh the matrix at once.
+         */
+        @WithDefault("PT1S")
+        java.time.Duration refreshInterval();
+
+        /** Bytes of whole GraphQL responses kept per data version, for the queries served from the matrix. */
+        @WithDefault("16777216")
+        long responseCacheBytes();
+    }
+
     interface Sync {
         /** Whether the scheduler syncs at start-up and then every {@link #interval()}. */
         @WithDefault("true")

@@ -1,0 +1,80 @@
+package dev.crossroads.snapshot;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads stored items back through {@link ItemColumn}, the same column list the sync writes them with: the present
+ * items of every source (what the matrix is built from) and the items of a source's latest snapshot in page order.
+ */
+@ApplicationScoped
+public class StoredItemRepository {
+
+    private static final String PRESENT = "SELECT language, source, " + ItemColumn.names()
+            + ", first_seen, last_seen, status_since FROM tracked_item WHERE removed_at IS NULL ORDER BY id";
+
+    private static final String LATEST_SNAPSHOT = """
+            SELECT id, fetched_at, content FROM snapshot WHERE language = $1 AND source = $2
+            ORDER BY fetched_at DESC, id DESC LIMIT 1""";
+
+    private static final String SNAPSHOT_ITEMS = "SELECT " + ItemColumn.names()
+            + " FROM snapshot_item WHERE snapshot_id = $1 ORDER BY id";
+
+    private static final String VERSION = "SELECT version FROM data_version WHERE id = 1";
+
+    private final Pool pool;
+
+    public StoredItemRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Every item still present in its source, with its life so far. */
+    public Uni<List<StoredItem>> present() {
+        return pool.query(PRESENT).execute().map(rows -> {
+            List<StoredItem> items = new ArrayList<>();
+            for (Row row : rows) {
+                items.add(new StoredItem(row.getString("language"), SourceKind.valueOf(row.getString("source")),
+                        ItemColumn.read(row::getValue), instant(row, "first_seen"), instant(row, "last_seen"),
+                        instant(row, "status_since")));
+            }
+            return items;
+        });
+    }
+
+    /** The data version: it moves whenever a sync stores a snapshot or curation changes. */
+    public Uni<Long> dataVersion() {
+        return pool.query(VERSION).execute().map(rows -> rows.iterator().next().getLong("version"));
+    }
+
+    /** A source's latest snapshot with its items in the order the source listed them; null before the first. */
+    public Uni<LatestSnapshot> latest(String language, SourceKind source) {
+        return pool.preparedQuery(LATEST_SNAPSHOT).execute(Tuple.of(language, source.name())).flatMap(rows -> {
+            if (!rows.iterator().hasNext()) {
+                return Uni.createFrom().nullItem();
+            }
+            Row snapshot = rows.iterator().next();
+            long id = snapshot.getLong("id");
+            return pool.preparedQuery(SNAPSHOT_ITEMS).execute(Tuple.of(id)).map(items -> {
+                List<ItemFacts> facts = new ArrayList<>();
+                items.forEach(row -> facts.add(ItemColumn.read(row::getValue)));
+                return new LatestSnapshot(id, instant(snapshot, "fetched_at"), snapshot.getString("content"), facts);
+            });
+        });
+    }
+
+    /** A source's content and items as last stored. */
+    public record LatestSnapshot(long id, Instant fetchedAt, String content, List<ItemFacts> items) {
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime time = row.getOffsetDateTime(column);
+        return time == null ? null : time.toInstant();
+    }
+}
