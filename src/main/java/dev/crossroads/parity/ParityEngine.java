@@ -67,7 +67,7 @@ public final class ParityEngine {
                 cells.add(cell(language.id(), perLanguage.getOrDefault(language.id(), List.of()),
                         documentedLanguages.contains(language.id())));
             }
-            rows.add(row(feature, cells, perLanguage));
+            rows.add(row(feature, cells));
         }
         rows.sort(displayOrder(alignment.features()));
         return new ParityMatrix(dataVersion, generatedAt, coverage(languages, rows), rows);
@@ -85,7 +85,7 @@ public final class ParityEngine {
 
     private static ParityCell cell(String language, List<Linked> linked, boolean docsSynced) {
         if (linked.isEmpty()) {
-            return new ParityCell(language, FeatureStatus.ABSENT, null, null, List.of(), List.of());
+            return new ParityCell(language, FeatureStatus.ABSENT, null, null, null, List.of(), List.of());
         }
         List<Linked> ordered = linked.stream().sorted(Comparator.comparingInt((Linked l) -> EVIDENCE_ORDER.indexOf(
                 l.source())).thenComparing(l -> l.link().supporting()).thenComparing(l -> l.facts().key())).toList();
@@ -95,7 +95,9 @@ public final class ParityEngine {
         Priority priority = ordered.stream().filter(l -> l.source() == SourceKind.ROADMAP)
                 .map(l -> l.facts().priority()).filter(p -> p != null).map(Priority::valueOf)
                 .min(Comparator.naturalOrder()).orElse(null);
-        return new ParityCell(language, decisive.facts().status(), decisive.item().statusSince(), priority, evidence,
+        FeatureStatus status = decisive.facts().status();
+        return new ParityCell(language, status, decisive.item().statusSince(),
+                status.isShipped() ? shippedSince(ordered) : null, priority, evidence,
                 disagreements(ordered, decisive, docsSynced));
     }
 
@@ -162,13 +164,13 @@ public final class ParityEngine {
         return facts.statusRaw() == null ? facts.title() : facts.title() + " — " + facts.statusRaw();
     }
 
-    private static MatrixRow row(Feature feature, List<ParityCell> cells, Map<String, List<Linked>> perLanguage) {
+    static MatrixRow row(Feature feature, List<ParityCell> cells) {
         int shipped = 0;
         Instant lastToShip = null;
         for (ParityCell cell : cells) {
             if (cell.status().isShipped()) {
                 shipped++;
-                Instant since = shippedSince(perLanguage.get(cell.language()));
+                Instant since = cell.availableSince();
                 if (since != null && (lastToShip == null || since.isAfter(lastToShip))) {
                     lastToShip = since;
                 }
@@ -179,11 +181,25 @@ public final class ParityEngine {
         return new MatrixRow(feature, parity, parity == Parity.UNIVERSAL ? lastToShip : null, cells);
     }
 
+    /**
+     * The matrix as if only these languages were tracked (in the family's order): parity, "available everywhere
+     * since" and coverage are recomputed over them; rows nothing of them mentions are left out.
+     */
+    public static ParityMatrix restrict(ParityMatrix matrix, java.util.Collection<String> languageIds) {
+        List<Language> kept = matrix.languages().stream().filter(l -> languageIds.contains(l.language()))
+                .map(l -> new Language(l.language(), l.name())).toList();
+        List<MatrixRow> rows = new ArrayList<>();
+        for (MatrixRow row : matrix.rows()) {
+            List<ParityCell> cells = row.cells().stream().filter(c -> languageIds.contains(c.language())).toList();
+            if (cells.stream().anyMatch(c -> c.status() != FeatureStatus.ABSENT)) {
+                rows.add(row(row.feature(), cells));
+            }
+        }
+        return new ParityMatrix(matrix.dataVersion(), matrix.generatedAt(), coverage(kept, rows), rows);
+    }
+
     /** When a language first documented the feature (or its roadmap or board first said it shipped). */
     private static Instant shippedSince(List<Linked> linked) {
-        if (linked == null) {
-            return null;
-        }
         return linked.stream().filter(l -> l.facts().status() != null && l.facts().status().isShipped())
                 .map(l -> l.source() == SourceKind.DOCS ? l.item().firstSeen() : l.item().statusSince())
                 .filter(t -> t != null).min(Comparator.naturalOrder()).orElse(null);

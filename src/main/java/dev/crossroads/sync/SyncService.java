@@ -1,6 +1,7 @@
 package dev.crossroads.sync;
 
 import dev.crossroads.config.CrossroadsConfig;
+import dev.crossroads.snapshot.DataChanged;
 import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.source.FamilyConfig.LanguageSource;
 import dev.crossroads.source.SourceService;
@@ -12,6 +13,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +37,11 @@ public class SyncService {
     private final SyncRunLog runLog;
     private final int parallelism;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Event<DataChanged> dataChanged;
 
     SyncService(SourceService sources, RoadmapStep roadmaps, DocsStep docs, BoardStep boards, SyncRecorder recorder,
-            SyncLease lease, SyncRunLog runLog, CrossroadsConfig config) {
+            SyncLease lease, SyncRunLog runLog, CrossroadsConfig config, Event<DataChanged> dataChanged) {
+        this.dataChanged = dataChanged;
         this.runLog = runLog;
         this.boards = boards;
         this.sources = sources;
@@ -160,7 +164,12 @@ public class SyncService {
         SyncRun.Outcome outcome = failed == 0 ? SyncRun.Outcome.SUCCEEDED
                 : failed == attempted ? SyncRun.Outcome.FAILED : SyncRun.Outcome.PARTIAL;
         Log.infof("Sync run %d (%s): %s, %d sources, %d failed", run.id, run.trigger, outcome, results.size(), failed);
-        return runLog.close(run, outcome);
+        long stored = results.stream().filter(r -> r.snapshotId != null).count();
+        return runLog.close(run, outcome).invoke(() -> {
+            if (stored > 0) {
+                dataChanged.fireAsync(new DataChanged("sync run " + run.id + " stored " + stored + " snapshots"));
+            }
+        });
     }
 
     private static String message(Throwable e) {

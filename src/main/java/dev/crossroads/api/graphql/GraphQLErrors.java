@@ -38,4 +38,18 @@ public final class GraphQLErrors {
             super(message);
         }
     }
+
+    @ErrorCode("INVALID_QUERY")
+    public static class InvalidQuery extends Exception {
+        public InvalidQuery(String message) {
+            super(message);
+        }
+    }
+
+    @ErrorCode("NOT_FOUND")
+    public static class NotFound extends Exception {
+        public NotFound(String message) {
+            super(message);
+        }
+    }
 }

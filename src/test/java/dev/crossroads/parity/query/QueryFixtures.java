@@ -126,6 +126,6 @@ final class QueryFixtures {
     }
 
     private static ParityCell cell(String language, C c) {
-        return new ParityCell(language, c.status(), null, c.priority(), List.of(), List.of());
+        return new ParityCell(language, c.status(), null, null, c.priority(), List.of(), List.of());
     }
 }

@@ -1,0 +1,182 @@
+package dev.crossroads.api.graphql;
+
+import dev.crossroads.api.graphql.ParityViews.FeatureConnection;
+import dev.crossroads.api.graphql.ParityViews.FeatureEdge;
+import dev.crossroads.api.graphql.ParityViews.FeatureView;
+import dev.crossroads.api.graphql.ParityViews.LinkedItemView;
+import dev.crossroads.api.graphql.ParityViews.ParityMatrixView;
+import dev.crossroads.api.graphql.ParityViews.SuggestionView;
+import dev.crossroads.parity.MatrixRow;
+import dev.crossroads.parity.ParityEngine;
+import dev.crossroads.parity.ParityMatrix;
+import dev.crossroads.parity.ParityService;
+import dev.crossroads.parity.ParityState;
+import dev.crossroads.parity.query.FeatureQuery;
+import dev.crossroads.parity.query.QuerySyntaxException;
+import dev.crossroads.source.SourceService;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/**
+ * The parity matrix, features and alignment, read from the matrix held in memory: no query here touches the
+ * database.
+ */
+@GraphQLApi
+public class ParityGraphQL {
+
+    private static final int MAX_PAGE = 100;
+    private static final String CURSOR_PREFIX = "feature:";
+
+    private final ParityService parity;
+    private final ParityViews.Mapper mapper;
+    private final List<String> languageIds;
+    private volatile Cached cached = new Cached(-1, null);
+
+    public ParityGraphQL(ParityService parity, SourceService family) {
+        this.parity = parity;
+        Map<String, LanguageView> languages = new LinkedHashMap<>();
+        family.languages().forEach(l -> languages.put(l.id(), LanguageView.of(l)));
+        this.mapper = new ParityViews.Mapper(Map.copyOf(languages));
+        this.languageIds = List.copyOf(languages.keySet());
+    }
+
+    private record Cached(long version, ParityMatrixView matrix) {
+    }
+
+    @Query("parityMatrix")
+    @Description("Which feature ships in which language: every feature × every language with status, evidence, since "
+            + "when, and disagreements between sources. Filter by languages, group and a search query.")
+    public @NonNull ParityMatrixView parityMatrix(
+            @Name("languages") @Description("Only these languages (parity and coverage are computed over them).")
+            @Id List<String> languages,
+            @Name("group") @Description("Only features of this group, e.g. \"Event handler\".") String group,
+            @Name("query") @Description("Search, e.g. `missing_in_one_of(python,typescript,java,dotnet)`, "
+                    + "`-available_on:java`, `status:python=in_progress`, `group:\"Event handler\" OR priority:p0`.")
+            String query) throws GraphQLErrors.BadArgument, GraphQLErrors.InvalidQuery {
+        ParityState state = parity.state();
+        boolean unfiltered = (languages == null || languages.isEmpty()) && blank(group) && blank(query);
+        if (unfiltered) {
+            Cached now = cached;
+            if (now.version != state.dataVersion() || now.matrix == null) {
+                now = new Cached(state.dataVersion(), mapper.matrix(state.matrix(), null));
+                cached = now;
+            }
+            return now.matrix;
+        }
+        return mapper.matrix(select(state, languages, group, query), blank(query) ? null : query);
+    }
+
+    @Query("features")
+    @Description("Features matching a search, in matrix order, as a cursor connection.")
+    public @NonNull FeatureConnection features(
+            @Name("query") @Description("The same search language as `parityMatrix(query:)`.") String query,
+            @Name("first") @DefaultValue("50") @Description("Page size, 1 to 100.") int first,
+            @Name("after") @Description("The endCursor of the previous page.") String after)
+            throws GraphQLErrors.BadArgument, GraphQLErrors.InvalidQuery {
+        int size = Math.max(1, Math.min(MAX_PAGE, first));
+        List<MatrixRow> rows = select(parity.state(), null, null, query).rows();
+        int start = decodeCursor(after);
+        List<FeatureEdge> edges = new ArrayList<>();
+        for (int i = start; i < Math.min(rows.size(), start + size); i++) {
+            edges.add(new FeatureEdge(cursor(i + 1), mapper.feature(rows.get(i), null)));
+        }
+        boolean more = start + size < rows.size();
+        return new FeatureConnection(edges, new SyncViews.PageInfo(more,
+                edges.isEmpty() ? after : edges.get(edges.size() - 1).cursor()), rows.size());
+    }
+
+    @Query("feature")
+    @Description("One feature with its cells, evidence and the items linked to it; null when no feature has this id.")
+    public FeatureView feature(@Name("id") @NonNull @Id String id) {
+        ParityState state = parity.state();
+        MatrixRow row = state.rowsById().get(id);
+        if (row == null) {
+            return null;
+        }
+        List<LinkedItemView> items = new ArrayList<>();
+        state.alignment().links().forEach((ref, link) -> {
+            if (link.featureId().equals(id) && state.itemsByRef().containsKey(ref)) {
+                items.add(ParityViews.linked(state.itemsByRef().get(ref), link));
+            }
+        });
+        return mapper.feature(row, items);
+    }
+
+    @Query("alignmentSuggestions")
+    @Description("Matches alignment was not sure enough of to make; accept or reject them with the admin mutations.")
+    public @NonNull List<@NonNull SuggestionView> alignmentSuggestions() {
+        return parity.state().alignment().suggestions().stream().map(ParityViews::suggestion).toList();
+    }
+
+    @Query("unlinkedItems")
+    @Description("Roadmap and board items that name no feature (themes, chores, processes), listed rather than "
+            + "dropped; link them with `linkItem` when they do belong to one.")
+    public @NonNull List<@NonNull LinkedItemView> unlinkedItems(
+            @Name("language") @Id @Description("Only this language.") String language) {
+        return parity.state().alignment().unlinked().stream()
+                .filter(item -> language == null || item.language().equals(language))
+                .map(item -> ParityViews.linked(item, null)).toList();
+    }
+
+    private ParityMatrix select(ParityState state, List<String> languages, String group, String query)
+            throws GraphQLErrors.BadArgument, GraphQLErrors.InvalidQuery {
+        ParityMatrix matrix = state.matrix();
+        if (languages != null && !languages.isEmpty()) {
+            for (String language : languages) {
+                if (!languageIds.contains(language)) {
+                    throw new GraphQLErrors.BadArgument("unknown language '" + language + "'; known: "
+                            + String.join(", ", languageIds));
+                }
+            }
+            matrix = ParityEngine.restrict(matrix, languages);
+        }
+        FeatureQuery search;
+        try {
+            search = blank(query) ? FeatureQuery.all() : FeatureQuery.parse(query, languageIds);
+        } catch (QuerySyntaxException e) {
+            throw new GraphQLErrors.InvalidQuery(e.getMessage());
+        }
+        String wantedGroup = blank(group) ? null : group.strip().toLowerCase(Locale.ROOT);
+        List<MatrixRow> rows = matrix.rows().stream()
+                .filter(row -> wantedGroup == null || (row.feature().group() != null
+                        && row.feature().group().toLowerCase(Locale.ROOT).equals(wantedGroup)))
+                .filter(search::matches).toList();
+        return new ParityMatrix(matrix.dataVersion(), matrix.generatedAt(), matrix.languages(), rows);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String cursor(int position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + position)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int decodeCursor(String cursor) throws GraphQLErrors.BadArgument {
+        if (blank(cursor)) {
+            return 0;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!text.startsWith(CURSOR_PREFIX)) {
+                throw new IllegalArgumentException(text);
+            }
+            return Math.max(0, Integer.parseInt(text.substring(CURSOR_PREFIX.length())));
+        } catch (IllegalArgumentException e) {
+            throw new GraphQLErrors.BadArgument("'" + cursor + "' is not a cursor from a features page");
+        }
+    }
+}

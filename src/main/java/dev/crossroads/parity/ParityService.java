@@ -1,0 +1,127 @@
+package dev.crossroads.parity;
+
+import dev.crossroads.config.CrossroadsConfig;
+import dev.crossroads.snapshot.DataChanged;
+import dev.crossroads.snapshot.StoredItemRepository;
+import dev.crossroads.source.SourceService;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Holds the parity matrix of the current data version in memory and rebuilds it when the version moves: at once
+ * after this replica's syncs and curation, and within {@code crossroads.parity.refresh-interval} after another
+ * replica's. Reads never touch the database; a rebuild that fails (the database is away) keeps serving the last
+ * good matrix.
+ */
+@ApplicationScoped
+public class ParityService {
+
+    private final StoredItemRepository items;
+    private final CurationRepository curation;
+    private final CatalogSource catalog;
+    private final List<ParityEngine.Language> languages;
+    private final Vertx vertx;
+    private final Event<MatrixChanged> changed;
+    private final long refreshMillis;
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile ParityState state;
+    private volatile long timer = -1;
+
+    ParityService(StoredItemRepository items, CurationRepository curation, CatalogSource catalog,
+            SourceService family, Vertx vertx, Event<MatrixChanged> changed, CrossroadsConfig config) {
+        this.items = items;
+        this.curation = curation;
+        this.catalog = catalog;
+        this.languages = family.languages().stream().map(l -> new ParityEngine.Language(l.id(), l.name())).toList();
+        this.vertx = vertx;
+        this.changed = changed;
+        this.refreshMillis = Math.max(100, config.parity().refreshInterval().toMillis());
+        this.state = ParityState.empty(languages);
+    }
+
+    /** What the read API serves now. */
+    public ParityState state() {
+        return state;
+    }
+
+    public List<ParityEngine.Language> languages() {
+        return languages;
+    }
+
+    void start(@Observes StartupEvent event) {
+        refresh().subscribe().with(s -> { }, e -> Log.warnf("The first matrix could not be built: %s",
+                e.getMessage()));
+        timer = vertx.setPeriodic(refreshMillis, id -> refresh().subscribe().with(s -> { },
+                e -> Log.debugf("Matrix refresh skipped: %s", e.getMessage())));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    void onDataChanged(@ObservesAsync DataChanged event) {
+        Log.debugf("Rebuilding the matrix: %s", event.cause());
+        refresh().subscribe().with(s -> { }, e -> Log.warnf("Matrix rebuild failed: %s", e.getMessage()));
+    }
+
+    /**
+     * Rebuilds if the data version moved and returns the state then current. Rebuilds never overlap: a request
+     * arriving during one makes it check once more when it ends.
+     */
+    public Uni<ParityState> refresh() {
+        return items.dataVersion().flatMap(version -> {
+            if (version == state.dataVersion() && state.matrix().generatedAt().isAfter(Instant.EPOCH)) {
+                return Uni.createFrom().item(state);
+            }
+            if (!rebuilding.compareAndSet(false, true)) {
+                again.set(true);
+                return Uni.createFrom().item(state);
+            }
+            return rebuild(version).eventually(() -> {
+                rebuilding.set(false);
+                if (again.getAndSet(false)) {
+                    return refresh().replaceWithVoid().onFailure().recoverWithNull();
+                }
+                return Uni.createFrom().voidItem();
+            });
+        });
+    }
+
+    private Uni<ParityState> rebuild(long version) {
+        long started = System.nanoTime();
+        return Uni.combine().all().unis(items.present(), curation.load()).asTuple()
+                .emitOn(Infrastructure.getDefaultWorkerPool()) // alignment is CPU work: off the event loop
+                .map(both -> {
+                    Alignment alignment = Aligner.align(languages.stream().map(ParityEngine.Language::id).toList(),
+                            both.getItem1(), catalog.catalog(), both.getItem2());
+                    ParityMatrix matrix = ParityEngine.compute(version, Instant.now(), languages, both.getItem1(),
+                            alignment);
+                    return ParityState.of(matrix, alignment, both.getItem1());
+                })
+                .invoke(built -> {
+                    state = built;
+                    Log.infof("Matrix at data version %d: %d features, %d items, %d suggestions, built in %d ms",
+                            version, built.matrix().rows().size(), built.items().size(),
+                            built.alignment().suggestions().size(), (System.nanoTime() - started) / 1_000_000);
+                    changed.fire(new MatrixChanged(version));
+                });
+    }
+
+    /** Fired (synchronously) when the served matrix changed version: caches keyed by version can let go. */
+    public record MatrixChanged(long dataVersion) {
+    }
+}
