@@ -1,0 +1,174 @@
+package dev.crossroads.api.graphql;
+
+import dev.crossroads.api.graphql.ResponseCache.Cached;
+import io.quarkus.logging.Log;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Serves the GraphQL requests answered from the matrix as stored bytes, before they reach the GraphQL engine: a
+ * plain {@code POST /graphql} (what most clients send) and {@code GET /api/queries/{name or sha256}} with
+ * {@code ETag} and {@code 304}. A miss is executed once by the GraphQL endpoint itself, over a loopback request
+ * marked with a per-process secret, so a cached answer is exactly what the endpoint answers; everything else (other
+ * queries, mutations, other media types) passes straight through.
+ */
+@ApplicationScoped
+public class CachedGraphQLRoute {
+
+    /** Runs before the GraphQL endpoint's own route. */
+    private static final int ORDER = -10;
+    private static final String FILL_HEADER = "X-Crossroads-Cache-Fill";
+    private static final int MAX_BODY = 1024 * 1024;
+    private static final List<String> KNOWN_QUERIES = List.of("landing", "feature", "suggestions");
+    private static final String JSON = "application/json; charset=UTF-8";
+
+    private final ResponseCache cache;
+    private final String fillSecret;
+    private final Map<String, String> queries = new HashMap<>();
+    private WebClient loopback;
+
+    CachedGraphQLRoute(ResponseCache cache) {
+        this.cache = cache;
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        this.fillSecret = HexFormat.of().formatHex(secret);
+        for (String name : KNOWN_QUERIES) {
+            String text = resource("/queries/" + name + ".graphql");
+            queries.put(name, text);
+            queries.put(ResponseCache.sha256(text), text);
+        }
+    }
+
+    void register(@Observes Router router, Vertx vertx) {
+        this.loopback = WebClient.create(vertx);
+        router.post("/graphql").order(ORDER).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
+                .handler(this::post);
+        router.get("/api/queries/:name").handler(this::get);
+    }
+
+    private void post(RoutingContext ctx) {
+        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (fillSecret.equals(ctx.request().getHeader(FILL_HEADER)) || contentType == null
+                || !contentType.startsWith("application/json") || ctx.body().isEmpty()) {
+            ctx.next();
+            return;
+        }
+        String body = ctx.body().asString();
+        if (!cache.cacheable(body)) {
+            ctx.next();
+            return;
+        }
+        cache.get(body, () -> fill(ctx.request().localAddress(), body)).onComplete(result -> {
+            if (result.failed()) {
+                Log.debugf("Cache fill failed, answering directly: %s", result.cause().getMessage());
+                ctx.next();
+            } else {
+                send(ctx, result.result(), false);
+            }
+        });
+    }
+
+    /** {@code GET /api/queries/landing?variables={"query":"parity:partial"}}: a known query by name or SHA-256. */
+    private void get(RoutingContext ctx) {
+        String text = queries.get(ctx.pathParam("name"));
+        if (text == null) {
+            error(ctx, 404, "no known query '" + ctx.pathParam("name") + "'; known: " + String.join(", ",
+                    KNOWN_QUERIES) + " (or the SHA-256 of their text)");
+            return;
+        }
+        JsonObject request = new JsonObject().put("query", text);
+        String variables = ctx.request().getParam("variables");
+        if (variables != null && !variables.isBlank()) {
+            try {
+                request.put("variables", new JsonObject(variables));
+            } catch (DecodeException e) {
+                error(ctx, 400, "variables must be a JSON object: " + e.getMessage());
+                return;
+            }
+        }
+        String body = request.encode();
+        cache.get(body, () -> fill(ctx.request().localAddress(), body)).onComplete(result -> {
+            if (result.failed()) {
+                error(ctx, 503, "the query could not be answered: " + result.cause().getMessage());
+            } else {
+                send(ctx, result.result(), true);
+            }
+        });
+    }
+
+    private void send(RoutingContext ctx, Cached response, boolean conditional) {
+        var out = ctx.response();
+        out.putHeader(HttpHeaders.CONTENT_TYPE, response.contentType()).putHeader(HttpHeaders.ETAG, response.etag());
+        if (conditional) {
+            out.putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+            String presented = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+            if (presented != null && presented.contains(response.etag())) {
+                out.setStatusCode(304).end();
+                return;
+            }
+        }
+        out.end(response.body());
+    }
+
+    /** Executes the request once through the GraphQL endpoint, over loopback, and keeps what it answered. */
+    private Future<Cached> fill(SocketAddress local, String body) {
+        long version = cache.version();
+        return loopback.post(local.port(), loopbackHost(local), "/graphql")
+                .putHeader(FILL_HEADER, fillSecret)
+                .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
+                .putHeader(HttpHeaders.ACCEPT.toString(), "application/json")
+                .sendBuffer(Buffer.buffer(body))
+                .compose(this::cached, Future::failedFuture)
+                .map(answer -> answer == null ? null
+                        : new Cached(answer.body(), answer.contentType(), ResponseCache.etag(version, answer.body())));
+    }
+
+    private Future<Cached> cached(HttpResponse<Buffer> response) {
+        if (response.statusCode() != 200 || response.body() == null) {
+            return Future.failedFuture("the GraphQL endpoint answered " + response.statusCode());
+        }
+        String type = response.getHeader(HttpHeaders.CONTENT_TYPE.toString());
+        return Future.succeededFuture(new Cached(response.body(), type == null ? JSON : type, null));
+    }
+
+    private static String loopbackHost(SocketAddress local) {
+        String host = local.hostAddress();
+        return host == null || host.isEmpty() || "0.0.0.0".equals(host) ? "127.0.0.1" : host;
+    }
+
+    private static void error(RoutingContext ctx, int status, String message) {
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                .end(new JsonObject().put("message", message).encode());
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = CachedGraphQLRoute.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path, e);
+        }
+    }
+}
