@@ -134,8 +134,7 @@ public final class Aligner {
     private static StoredItem parentPage(StoredItem item, List<StoredItem> docs) {
         String page = item.facts().url();
         String section = item.facts().section();
-        String group = section == null || section.isEmpty() ? null
-                : section.substring(section.lastIndexOf(ItemFacts.SECTION_SEPARATOR) + 1).strip();
+        String group = navGroup(section);
         String groupKey = group == null ? "" : NameKeys.key(group);
         for (StoredItem other : docs) {
             String otherPage = other.facts().url();
@@ -339,7 +338,8 @@ public final class Aligner {
         if (section == null || section.isBlank()) {
             return null;
         }
-        return section.substring(section.lastIndexOf(ItemFacts.SECTION_SEPARATOR) + 1).strip();
+        int last = section.lastIndexOf(ItemFacts.SECTION_SEPARATOR);
+        return (last < 0 ? section : section.substring(last + ItemFacts.SECTION_SEPARATOR.length())).strip();
     }
 
     private void link(StoredItem item, String featureId, double confidence, Reason reason, boolean supporting) {

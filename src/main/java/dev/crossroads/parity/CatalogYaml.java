@@ -49,8 +49,13 @@ public final class CatalogYaml {
         Object document;
         try {
             document = new Yaml(new SafeConstructor(options)).load(yaml);
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            var mark = e.getProblemMark();
+            throw new InvalidCatalogException("not valid YAML at line " + (mark == null ? "?" : mark.getLine() + 1)
+                    + ", column " + (mark == null ? "?" : mark.getColumn() + 1) + ": " + e.getProblem());
         } catch (RuntimeException e) {
-            throw new InvalidCatalogException("not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidCatalogException("not valid YAML: " + String.valueOf(e.getMessage()).lines().findFirst()
+                    .orElse(""));
         }
         if (document == null) {
             return Curation.NONE;

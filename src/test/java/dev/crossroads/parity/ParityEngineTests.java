@@ -155,7 +155,7 @@ class ParityEngineTests {
 
         ParityCell cell = matrix.compute().rows().get(0).cell("java").orElseThrow();
 
-        assertThat(cell).isEqualTo(new ParityCell("java", FeatureStatus.ABSENT, null, null, List.of(), List.of()));
+        assertThat(cell).isEqualTo(new ParityCell("java", FeatureStatus.ABSENT, null, null, null, List.of(), List.of()));
     }
 
     @Test
