@@ -15,6 +15,11 @@ public final class Database {
         pool.query("TRUNCATE change_event, tracked_item, snapshot_item, snapshot, source_result, sync_run, http_cache"
                 ).execute().await().atMost(WAIT);
         pool.query("UPDATE sync_lease SET holder = NULL, expires_at = NULL").execute().await().atMost(WAIT);
+        pool.query("TRUNCATE curated_feature, curated_link, curated_merge, rejected_suggestion").execute().await()
+                .atMost(WAIT);
+        // the data version only ever moves forward: a wiped database is a new version, so matrices rebuild
+        pool.query("UPDATE data_version SET version = version + 1, changed_at = now()").execute().await()
+                .atMost(WAIT);
     }
 
     public static long count(Pool pool, String sql) {
