@@ -40,20 +40,20 @@ public final class RoadmapViews {
                 item.notes().stream().map(RoadmapViews::of).toList(), item.line());
     }
 
-    private static ChecklistEntryView of(ChecklistEntry entry) {
+    static ChecklistEntryView of(ChecklistEntry entry) {
         return new ChecklistEntryView(entry.text(), entry.done(), entry.depth(), entry.wontDo(),
                 entry.links().stream().map(RoadmapViews::of).toList());
     }
 
-    private static LinkView of(RoadmapLink link) {
+    static LinkView of(RoadmapLink link) {
         return new LinkView(link.text(), link.url(), link.kind(), link.owner(), link.repo(), link.number());
     }
 
-    private static NoteView of(RoadmapNote note) {
+    static NoteView of(RoadmapNote note) {
         return new NoteView(note.kind(), note.title(), note.body());
     }
 
-    private static WarningView of(ParseWarning warning) {
+    static WarningView of(ParseWarning warning) {
         return new WarningView(warning.line(), warning.message());
     }
 
