@@ -118,6 +118,19 @@ public class ParityService {
                             version, built.matrix().rows().size(), built.items().size(),
                             built.alignment().suggestions().size(), (System.nanoTime() - started) / 1_000_000);
                     changed.fire(new MatrixChanged(version));
+                })
+                .call(built -> linkFeatures(built));
+    }
+
+    /** Keeps {@code tracked_item.feature_id} in step for SQL readers; a failure only costs that, never the matrix. */
+    private Uni<Integer> linkFeatures(ParityState built) {
+        java.util.Map<dev.crossroads.snapshot.ItemRef, String> features = new java.util.HashMap<>();
+        built.alignment().links().forEach((ref, link) -> features.put(ref, link.featureId()));
+        return items.linkFeatures(features)
+                .invoke(rows -> Log.debugf("Feature links recorded on %d items", rows))
+                .onFailure().recoverWithItem(e -> {
+                    Log.warnf("Feature links not recorded on items: %s", e.getMessage());
+                    return 0;
                 });
     }
 

@@ -29,6 +29,23 @@ public class StoredItemRepository {
 
     private static final String VERSION = "SELECT version FROM data_version WHERE id = 1";
 
+    /**
+     * Writes each present item's feature as the last alignment decided it, touching only rows that differ. Rows a
+     * sync holds locked are skipped, not waited for (no deadlock with the sync's writer): the rebuild that sync
+     * triggers writes them.
+     */
+    private static final String LINK_FEATURES = """
+            WITH wanted AS (
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+                    AS w(language, source, item_key, feature_id)
+            ), target AS (
+                SELECT t.id, w.feature_id FROM tracked_item t
+                LEFT JOIN wanted w ON t.language = w.language AND t.source = w.source AND t.item_key = w.item_key
+                WHERE t.removed_at IS NULL AND t.feature_id IS DISTINCT FROM w.feature_id
+                FOR UPDATE OF t SKIP LOCKED
+            )
+            UPDATE tracked_item SET feature_id = target.feature_id FROM target WHERE tracked_item.id = target.id""";
+
     private final Pool pool;
 
     public StoredItemRepository(Pool pool) {
@@ -46,6 +63,16 @@ public class StoredItemRepository {
             }
             return items;
         });
+    }
+
+    /** Records which feature each item belongs to (absent from the map: none); returns the rows changed. */
+    public Uni<Integer> linkFeatures(java.util.Map<ItemRef, String> features) {
+        List<ItemRef> refs = List.copyOf(features.keySet());
+        return pool.preparedQuery(LINK_FEATURES).execute(Tuple.of(
+                refs.stream().map(ItemRef::language).toArray(String[]::new),
+                refs.stream().map(r -> r.source().name()).toArray(String[]::new),
+                refs.stream().map(ItemRef::key).toArray(String[]::new),
+                refs.stream().map(features::get).toArray(String[]::new))).map(rows -> rows.rowCount());
     }
 
     /** The data version: it moves whenever a sync stores a snapshot or curation changes. */
