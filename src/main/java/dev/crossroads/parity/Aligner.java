@@ -109,47 +109,71 @@ public final class Aligner {
         for (String language : languages) {
             List<StoredItem> docs = sorted.stream()
                     .filter(i -> i.source() == SourceKind.DOCS && i.language().equals(language)).toList();
-            List<StoredItem> subPages = new ArrayList<>();
+            Parents parents = new Parents(docs);
+            Map<StoredItem, StoredItem> subPages = new LinkedHashMap<>();
             for (StoredItem item : docs) {
-                if (parentPage(item, docs) != null) {
-                    subPages.add(item);
+                StoredItem parent = parents.of(item);
+                if (parent != null) {
+                    subPages.put(item, parent);
                 } else {
                     documented(item, false);
                 }
             }
-            for (StoredItem item : subPages) {
+            subPages.forEach((item, parentPage) -> {
                 if (!curatedOrCatalog(item, true)) {
-                    FeatureLink parent = links.get(parentPage(item, docs).ref());
+                    FeatureLink parent = links.get(parentPage.ref());
                     if (parent == null) {
                         documented(item, true);
                     } else {
                         link(item, parent.featureId(), 1.0, Reason.SUB_PAGE, true);
                     }
                 }
-            }
+            });
         }
     }
 
-    /** The docs item whose page folder or nav entry this one sits under, if any. */
-    private static StoredItem parentPage(StoredItem item, List<StoredItem> docs) {
-        String page = item.facts().url();
-        String section = item.facts().section();
-        String group = navGroup(section);
-        String groupKey = group == null ? "" : NameKeys.key(group);
-        for (StoredItem other : docs) {
-            String otherPage = other.facts().url();
-            if (other == item || otherPage == null || otherPage.equals(page)) {
-                continue;
-            }
-            boolean underFolder = page != null && page.startsWith(NameKeys.pageFolder(otherPage))
-                    && !otherPage.startsWith(NameKeys.pageFolder(page));
-            boolean underNavEntry = !groupKey.isEmpty() && groupKey.equals(NameKeys.key(other.facts().title()))
-                    && !groupKey.equals(NameKeys.key(item.facts().title()));
-            if (underFolder || underNavEntry) {
-                return other;
+    /**
+     * Finds the docs item a page sits under: the page whose folder holds it ({@code core/metrics/datadog.md} under
+     * {@code core/metrics.md}), or the entry its nav group is named after ("Metrics > Datadog"). Indexed once per
+     * language, so a docs tree of thousands of pages is read in one pass.
+     */
+    private static final class Parents {
+        private final Map<String, StoredItem> byFolder = new HashMap<>();
+        private final Map<String, StoredItem> byTitle = new HashMap<>();
+
+        Parents(List<StoredItem> docs) {
+            for (StoredItem item : docs) {
+                String page = item.facts().url();
+                if (page != null && !page.contains("://")) {
+                    byFolder.putIfAbsent(NameKeys.pageFolder(page), item);
+                    String key = NameKeys.key(item.facts().title());
+                    if (!key.isEmpty()) {
+                        byTitle.putIfAbsent(key, item);
+                    }
+                }
             }
         }
-        return null;
+
+        StoredItem of(StoredItem item) {
+            String page = item.facts().url();
+            if (page != null && !page.contains("://")) {
+                for (int slash = page.lastIndexOf('/'); slash > 0; slash = page.lastIndexOf('/', slash - 1)) {
+                    StoredItem parent = byFolder.get(page.substring(0, slash + 1));
+                    if (parent != null && parent != item && !page.equals(parent.facts().url())) {
+                        return parent;
+                    }
+                }
+            }
+            String group = navGroup(item.facts().section());
+            String groupKey = group == null ? "" : NameKeys.key(group);
+            if (!groupKey.isEmpty() && !groupKey.equals(NameKeys.key(item.facts().title()))) {
+                StoredItem parent = byTitle.get(groupKey);
+                if (parent != null && parent != item) {
+                    return parent;
+                }
+            }
+            return null;
+        }
     }
 
     private void documented(StoredItem item, boolean supporting) {
@@ -270,19 +294,21 @@ public final class Aligner {
         }
     }
 
-    /** The feature whose whole key appears, word for word, in the title; the longest such key wins. */
+    /**
+     * The feature whose whole key appears, word for word, in the title; the longest such key wins. Looks up every
+     * run of the title's words (titles are short), so the cost does not grow with the number of features.
+     */
     private String mentioned(List<String> titleTokens) {
-        String best = null;
-        int bestLength = 0;
-        String title = " " + String.join(" ", titleTokens) + " ";
-        for (Map.Entry<String, String> entry : byKey.entrySet()) {
-            String key = entry.getKey();
-            if (key.length() >= 4 && key.length() > bestLength && title.contains(" " + key + " ")) {
-                best = entry.getValue();
-                bestLength = key.length();
+        for (int length = titleTokens.size(); length >= 1; length--) {
+            for (int start = 0; start + length <= titleTokens.size(); start++) {
+                String run = String.join(" ", titleTokens.subList(start, start + length));
+                String id = run.length() >= 4 ? byKey.get(run) : null;
+                if (id != null) {
+                    return id;
+                }
             }
         }
-        return best;
+        return null;
     }
 
     private record Match(String featureId, double score) {

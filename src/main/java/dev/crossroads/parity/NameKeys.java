@@ -19,6 +19,8 @@ public final class NameKeys {
             "support", "supports", "supported", "powertools", "aws", "lambda", "for", "the", "a", "an", "of", "with",
             "library", "package", "feature", "features", "new", "to", "in", "on", "and");
     private static final List<String> ENDINGS = List.of("ation", "ator", "ing", "ion", "er", "or");
+    private static final java.util.regex.Pattern CAMEL = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^a-z0-9]+");
 
     private NameKeys() {
     }
@@ -77,8 +79,8 @@ public final class NameKeys {
         if (name == null) {
             return tokens;
         }
-        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-        for (String word : spaced.split("[^a-z0-9]+")) {
+        String spaced = CAMEL.matcher(name).replaceAll("$1 $2").toLowerCase(Locale.ROOT);
+        for (String word : NOT_WORD.split(spaced)) {
             if (!word.isEmpty() && !FILLER.contains(word)) {
                 tokens.add(stem(word));
             }

@@ -78,7 +78,12 @@ public class CachedGraphQLRoute {
             ctx.next();
             return;
         }
-        cache.get(body, () -> fill(ctx.request().localAddress(), body)).onComplete(result -> {
+        Future<Cached> answer = cache.get(body, true, () -> fill(ctx.request().localAddress(), body));
+        if (answer == null) {
+            ctx.next(); // first time this request is seen: answered by the endpoint, cached if it comes back
+            return;
+        }
+        answer.onComplete(result -> {
             if (result.failed()) {
                 Log.debugf("Cache fill failed, answering directly: %s", result.cause().getMessage());
                 ctx.next();
@@ -107,7 +112,7 @@ public class CachedGraphQLRoute {
             }
         }
         String body = request.encode();
-        cache.get(body, () -> fill(ctx.request().localAddress(), body)).onComplete(result -> {
+        cache.get(body, false, () -> fill(ctx.request().localAddress(), body)).onComplete(result -> {
             if (result.failed()) {
                 error(ctx, 503, "the query could not be answered: " + result.cause().getMessage());
             } else {

@@ -60,6 +60,8 @@ public class ResponseCache {
     private static final class Generation {
         final long version;
         final Map<String, Future<Cached>> responses = new ConcurrentHashMap<>();
+        /** Keys asked for once in this version and answered directly. */
+        final Set<String> seen = ConcurrentHashMap.newKeySet();
 
         Generation(long version) {
             this.version = version;
@@ -91,13 +93,18 @@ public class ResponseCache {
 
     /**
      * The stored response for this key, or the one {@code fill} produces (requests for the same key while it runs
-     * share it). Responses with errors, or once the budget is spent, are answered but not kept.
+     * share it). Responses with errors, or once the budget is spent, are answered but not kept. With {@code
+     * onlyIfRepeated}, a key seen for the first time in this data version gets null: the caller answers it directly,
+     * and only a request that comes back is worth the loopback that fills the cache (one-off searches are not).
      */
-    public Future<Cached> get(String key, Supplier<Future<Cached>> fill) {
+    public Future<Cached> get(String key, boolean onlyIfRepeated, Supplier<Future<Cached>> fill) {
         Generation gen = current(version());
         Future<Cached> found = gen.responses.get(key);
         if (found != null) {
             return found;
+        }
+        if (onlyIfRepeated && gen.seen.size() < MAX_DECISIONS && gen.seen.add(key)) {
+            return null;
         }
         Promise<Cached> promise = Promise.promise();
         Future<Cached> raced = gen.responses.putIfAbsent(key, promise.future());
