@@ -47,6 +47,8 @@ public final class Aligner {
     private final List<StoredItem> unlinked = new ArrayList<>();
     private final Map<ItemRef, String> curated = new HashMap<>();
     private final Set<String> rejected = new HashSet<>();
+    private final Map<StoredItem, Boolean> pending = new LinkedHashMap<>();
+    private final Map<String, String> groupSpelling = new HashMap<>();
 
     private Aligner(List<String> languages) {
         this.languages = List.copyOf(languages);
@@ -58,17 +60,19 @@ public final class Aligner {
      */
     public static Alignment align(List<String> languages, List<StoredItem> items, Catalog catalog, Curation curation) {
         Aligner aligner = new Aligner(languages);
-        aligner.load(catalog, curation);
         List<StoredItem> sorted = items.stream().sorted(Comparator
                 .comparingInt((StoredItem i) -> languageOrder(languages, i.language()))
                 .thenComparing(i -> i.facts().section() == null ? "" : i.facts().section())
                 .thenComparing(i -> i.facts().key())).toList();
+        aligner.load(catalog, curation);
+        aligner.createCurated(curation, naturalIds(sorted));
         aligner.docs(sorted);
         for (StoredItem item : sorted) {
             if (item.source() != SourceKind.DOCS) {
                 aligner.titled(item);
             }
         }
+        aligner.linkPending();
         return aligner.finish(curation);
     }
 
@@ -92,13 +96,6 @@ public final class Aligner {
                 }
             }));
             NameKeys.of(draft.name).forEach(key -> index(key, feature.id()));
-        }
-        for (CatalogFeature feature : curation.features()) {
-            if (!features.containsKey(feature.id())) {
-                draft(feature.id(), feature.name() == null ? feature.id() : feature.name(), feature.group(),
-                        Origin.CURATED);
-                NameKeys.of(feature.name()).forEach(key -> index(key, feature.id()));
-            }
         }
         curation.links().forEach(link -> curated.put(link.item(), link.featureId()));
         curation.rejected().forEach(link -> rejected.add(suggestionId(link.item(), link.featureId())));
@@ -229,14 +226,19 @@ public final class Aligner {
         return null;
     }
 
-    /** A maintainer's link or the catalog's; true when either decided (an unlink lists the item as unlinked). */
+    /**
+     * A maintainer's link or the catalog's; true when either decided (an unlink lists the item as unlinked). A link
+     * to a feature not known yet (one a later language's docs or a maintainer create) is made once all are known.
+     */
     private boolean curatedOrCatalog(StoredItem item, boolean supporting) {
         if (curated.containsKey(item.ref())) {
             String featureId = curated.get(item.ref());
-            if (featureId == null || !features.containsKey(featureId)) {
+            if (featureId == null) {
                 unlinked.add(item);
-            } else {
+            } else if (features.containsKey(featureId)) {
                 link(item, featureId, 1.0, Reason.CURATED, supporting);
+            } else {
+                pending.put(item, supporting);
             }
             return true;
         }
@@ -380,6 +382,12 @@ public final class Aligner {
         }
     }
 
+    /** One spelling per group, the first seen: the catalog's "Event handler" and a nav's "Event Handler" are one. */
+    private String spelling(String group) {
+        return group == null ? null : groupSpelling.computeIfAbsent(group.toLowerCase(java.util.Locale.ROOT),
+                g -> group);
+    }
+
     private void index(String key, String featureId) {
         if (!key.isEmpty()) {
             byKey.putIfAbsent(key, featureId);
@@ -396,9 +404,52 @@ public final class Aligner {
     }
 
     private Draft draft(String id, String name, String group, Origin origin) {
-        Draft draft = new Draft(id, name, group, origin);
+        Draft draft = new Draft(id, name, spelling(group), origin);
         features.put(id, draft);
         return draft;
+    }
+
+    /**
+     * The ids alignment gives features it finds by itself (a docs page's or a feature-shaped roadmap title's slug):
+     * a maintainer's entry with one of these ids edits that feature, it does not create one.
+     */
+    private static Set<String> naturalIds(List<StoredItem> items) {
+        Set<String> ids = new HashSet<>();
+        for (StoredItem item : items) {
+            String title = item.facts().title();
+            if (item.source() == SourceKind.DOCS) {
+                ids.add(NameKeys.slug(title));
+            } else if (item.source() == SourceKind.ROADMAP && FEATURE_SHAPED.matcher(title).matches()) {
+                ids.add(NameKeys.slug(TITLE_LEAD.matcher(title).replaceFirst("")));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Features maintainers created: known before alignment, so items naming them attach to them; they exist (with
+     * no items) until deleted. Entries for features alignment finds by itself are edits, applied at the end.
+     */
+    private void createCurated(Curation curation, Set<String> natural) {
+        for (CatalogFeature feature : curation.features()) {
+            if (!features.containsKey(feature.id()) && !natural.contains(feature.id())) {
+                draft(feature.id(), feature.name() == null ? feature.id() : feature.name(), feature.group(),
+                        Origin.CURATED);
+                NameKeys.of(feature.name()).forEach(key -> index(key, feature.id()));
+            }
+        }
+    }
+
+    /** Maintainers' links whose feature appeared only later in the pass. */
+    private void linkPending() {
+        pending.forEach((item, supporting) -> {
+            String featureId = curated.get(item.ref());
+            if (features.containsKey(featureId)) {
+                link(item, featureId, 1.0, Reason.CURATED, supporting);
+            } else {
+                unlinked.add(item); // the feature is gone (merged away, or its docs page left): listed, not lost
+            }
+        });
     }
 
     /** Applies merges and maintainers' names, drops features nothing is linked to (unless a person made them). */
@@ -419,7 +470,7 @@ public final class Aligner {
             Draft draft = features.get(edit.id());
             if (draft != null) {
                 draft.name = edit.name() != null ? edit.name() : draft.name;
-                draft.group = edit.group() != null ? edit.group() : draft.group;
+                draft.group = edit.group() != null ? spelling(edit.group()) : draft.group;
                 draft.description = edit.description() != null ? edit.description() : draft.description;
             }
         }

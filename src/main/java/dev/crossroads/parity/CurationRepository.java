@@ -30,12 +30,13 @@ public class CurationRepository {
     /** Everything decided so far, read side by side in one connection. */
     public Uni<Curation> load() {
         return pool.withConnection(c -> Uni.combine().all().unis(
-                c.query("SELECT id, name, group_name, description FROM curated_feature ORDER BY updated_at, id")
+                c.query("SELECT id, name, group_name, description FROM curated_feature ORDER BY id")
                         .execute(),
-                c.query("SELECT language, source, item_key, feature_id FROM curated_link ORDER BY updated_at")
+                c.query("SELECT language, source, item_key, feature_id FROM curated_link ORDER BY language, source, item_key")
                         .execute(),
-                c.query("SELECT from_id, into_id FROM curated_merge ORDER BY updated_at").execute(),
-                c.query("SELECT language, source, item_key, feature_id FROM rejected_suggestion").execute())
+                c.query("SELECT from_id, into_id FROM curated_merge ORDER BY from_id").execute(),
+                c.query("SELECT language, source, item_key, feature_id FROM rejected_suggestion "
+                        + "ORDER BY language, source, item_key, feature_id").execute())
                 .asTuple())
                 .map(all -> {
                     List<CatalogFeature> features = new ArrayList<>();

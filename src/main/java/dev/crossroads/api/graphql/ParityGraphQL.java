@@ -60,7 +60,7 @@ public class ParityGraphQL {
             + "when, and disagreements between sources. Filter by languages, group and a search query.")
     public @NonNull ParityMatrixView parityMatrix(
             @Name("languages") @Description("Only these languages (parity and coverage are computed over them).")
-            @Id List<String> languages,
+            List<String> languages,
             @Name("group") @Description("Only features of this group, e.g. \"Event handler\".") String group,
             @Name("query") @Description("Search, e.g. `missing_in_one_of(python,typescript,java,dotnet)`, "
                     + "`-available_on:java`, `status:python=in_progress`, `group:\"Event handler\" OR priority:p0`.")

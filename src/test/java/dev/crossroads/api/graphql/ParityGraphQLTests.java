@@ -58,6 +58,12 @@ class ParityGraphQLTests {
             "tracer | Tracer | Core observability | UNIVERSAL | " + ALL_SHIP,
             "event-handler-rest | Event Handler: REST/HTTP API | Event handler | PARTIAL | "
                     + "python=AVAILABLE typescript=ABSENT java=ABSENT dotnet=AVAILABLE",
+            "queue-events | Queue events | Event handler | PARTIAL | "
+                    + "python=AVAILABLE typescript=ABSENT java=AVAILABLE dotnet=AVAILABLE",
+            "g-rpc | gRPC | Event handler | UNIQUE | "
+                    + "python=ABSENT typescript=AVAILABLE java=ABSENT dotnet=ABSENT",
+            "http-router | HTTP router | Event handler | PARTIAL | "
+                    + "python=ABSENT typescript=AVAILABLE java=AVAILABLE dotnet=ABSENT",
             "idempotency | Idempotency | Data | UNIVERSAL | "
                     + "python=AVAILABLE typescript=AVAILABLE java=PREVIEW dotnet=AVAILABLE",
             "batch | Batch Processing | Data | PARTIAL | "
@@ -66,17 +72,11 @@ class ParityGraphQLTests {
                     + "python=PREVIEW typescript=ABSENT java=AVAILABLE dotnet=PREVIEW",
             "config-loading | Config loading | Features | PARTIAL | "
                     + "python=AVAILABLE typescript=NOT_PLANNED java=AVAILABLE dotnet=AVAILABLE",
-            "queue-events | Queue events | Event Handler | PARTIAL | "
-                    + "python=AVAILABLE typescript=ABSENT java=AVAILABLE dotnet=AVAILABLE",
-            "g-rpc | gRPC | Event Handler | UNIQUE | "
-                    + "python=ABSENT typescript=AVAILABLE java=ABSENT dotnet=ABSENT",
-            "http-router | HTTP router | Event Handler | PARTIAL | "
-                    + "python=ABSENT typescript=AVAILABLE java=AVAILABLE dotnet=ABSENT",
             "retry | Retry | Utilities | PARTIAL | "
                     + "python=ABSENT typescript=DEPRECATED java=AVAILABLE dotnet=ABSENT");
 
     private static final List<String> ALL_IDS = List.of("logger", "metrics", "tracer", "event-handler-rest",
-            "idempotency", "batch", "feature-flags", "config-loading", "queue-events", "g-rpc", "http-router", "retry");
+            "queue-events", "g-rpc", "http-router", "idempotency", "batch", "feature-flags", "config-loading", "retry");
 
     private static final String JAVA_REPO = "aws-powertools/powertools-lambda-java";
     private static final String JAVA_HTTP_PAGE = "docs/core/event_handler/http.md";
@@ -178,12 +178,12 @@ class ParityGraphQLTests {
                 "tracer | Tracer | Core observability | UNIVERSAL | python=AVAILABLE java=AVAILABLE",
                 "event-handler-rest | Event Handler: REST/HTTP API | Event handler | UNIQUE | "
                         + "python=AVAILABLE java=ABSENT",
+                "queue-events | Queue events | Event handler | UNIVERSAL | python=AVAILABLE java=AVAILABLE",
+                "http-router | HTTP router | Event handler | UNIQUE | python=ABSENT java=AVAILABLE",
                 "idempotency | Idempotency | Data | UNIVERSAL | python=AVAILABLE java=PREVIEW",
                 "batch | Batch Processing | Data | UNIQUE | python=AVAILABLE java=PLANNED",
                 "feature-flags | Feature Flags | Integrations | UNIVERSAL | python=PREVIEW java=AVAILABLE",
                 "config-loading | Config loading | Features | UNIVERSAL | python=AVAILABLE java=AVAILABLE",
-                "queue-events | Queue events | Event Handler | UNIVERSAL | python=AVAILABLE java=AVAILABLE",
-                "http-router | HTTP router | Event Handler | UNIQUE | python=ABSENT java=AVAILABLE",
                 "retry | Retry | Utilities | UNIQUE | python=ABSENT java=AVAILABLE");
         assertThat(coverage(matrix)).containsExactly("python 9/11 0.8182", "java 9/11 0.8182");
         // everywhere now means python and java: the later of the two
@@ -218,13 +218,13 @@ class ParityGraphQLTests {
     void searchQueriesReturnExactlyTheMatchingFeatures() {
         sync();
         assertThat(matrixIds(Map.of("query", "available_on:python"))).containsExactly("logger", "metrics", "tracer",
-                "event-handler-rest", "idempotency", "batch", "feature-flags", "config-loading", "queue-events");
+                "event-handler-rest", "queue-events", "idempotency", "batch", "feature-flags", "config-loading");
         assertThat(matrixIds(Map.of("query", "-available_on:java")))
-                .containsExactly("event-handler-rest", "batch", "g-rpc");
-        assertThat(matrixIds(Map.of("query", "missing_in_one_of(python,typescript,java)"))).containsExactly("batch",
-                "feature-flags", "config-loading", "queue-events", "http-router", "retry");
+                .containsExactly("event-handler-rest", "g-rpc", "batch");
+        assertThat(matrixIds(Map.of("query", "missing_in_one_of(python,typescript,java)"))).containsExactly(
+                "queue-events", "http-router", "batch", "feature-flags", "config-loading", "retry");
         assertThat(matrixIds(Map.of("query", "missing_in_one_of(python,typescript,java,dotnet)")))
-                .containsExactly("batch", "feature-flags", "config-loading", "queue-events");
+                .containsExactly("queue-events", "batch", "feature-flags", "config-loading");
         assertThat(matrixIds(Map.of("query", "parity:unique"))).containsExactly("g-rpc");
         assertThat(matrixIds(Map.of("query", "parity:universal")))
                 .containsExactly("logger", "metrics", "tracer", "idempotency");
@@ -456,6 +456,8 @@ class ParityGraphQLTests {
                 "log-redaction | Log redaction | Core observability | NONE | "
                         + "python=IN_PROGRESS typescript=ABSENT java=ABSENT dotnet=IN_PROGRESS",
                 "event-handler-rest | Event Handler: REST/HTTP API | Event handler | UNIVERSAL | " + ALL_SHIP,
+                "queue-events | Queue events | Event handler | PARTIAL | "
+                        + "python=AVAILABLE typescript=ABSENT java=AVAILABLE dotnet=AVAILABLE",
                 "idempotency | Idempotency | Data | UNIVERSAL | "
                         + "python=AVAILABLE typescript=AVAILABLE java=PREVIEW dotnet=AVAILABLE",
                 "batch | Batch Processing | Data | PARTIAL | "
@@ -467,8 +469,6 @@ class ParityGraphQLTests {
                         + "python=ABSENT typescript=ABSENT java=ABSENT dotnet=ABSENT",
                 "config-loading | Config loading | Features | PARTIAL | "
                         + "python=AVAILABLE typescript=NOT_PLANNED java=AVAILABLE dotnet=AVAILABLE",
-                "queue-events | Queue events | Event Handler | PARTIAL | "
-                        + "python=AVAILABLE typescript=ABSENT java=AVAILABLE dotnet=AVAILABLE",
                 "retry | Retry | Utilities | PARTIAL | "
                         + "python=ABSENT typescript=DEPRECATED java=AVAILABLE dotnet=ABSENT");
         assertThat(coverage(matrix)).containsExactly("python 9/10 0.9", "typescript 7/10 0.7", "java 9/10 0.9",
@@ -480,12 +480,12 @@ class ParityGraphQLTests {
                 - id: log-redaction
                   name: Log redaction
                   group: Core observability
-                - id: otel-bridge
-                  name: OpenTelemetry bridge
-                  description: Logs to OpenTelemetry.
                 - id: logger
                   name: Structured logging
                   description: JSON logs.
+                - id: otel-bridge
+                  name: OpenTelemetry bridge
+                  description: Logs to OpenTelemetry.
                 links:
                 - language: java
                   source: DOCS
@@ -519,12 +519,12 @@ class ParityGraphQLTests {
     @Test
     void renamingAFeatureFoundInTheDocsKeepsItsItems() {
         sync();
-        // "Queue events" comes from the nav group "Event Handler"; a maintainer files it under the catalog's group
-        JsonPath renamed = admin("renameFeature", Map.of("id", "queue-events", "group", "Event handler"), ADMIN)
+        // "Queue events" comes from the docs; a maintainer files it under another group
+        JsonPath renamed = admin("renameFeature", Map.of("id", "queue-events", "group", "Integrations"), ADMIN)
                 .body("errors", nullValue()).extract().jsonPath();
         assertThat(renamed.getString("data.renameFeature.id")).isEqualTo("queue-events");
         assertThat(renamed.getString("data.renameFeature.name")).isEqualTo("Queue events"); // omitted: kept
-        assertThat(renamed.getString("data.renameFeature.group")).isEqualTo("Event handler");
+        assertThat(renamed.getString("data.renameFeature.group")).isEqualTo("Integrations");
 
         JsonPath feature = GraphQLRequests.post("feature", Map.of("id", "queue-events")).body("errors", nullValue())
                 .extract().jsonPath();
