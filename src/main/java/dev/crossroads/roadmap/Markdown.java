@@ -53,6 +53,9 @@ final class Markdown {
             "\\{:?\\s*(?:[.#][\\w-]+|[\\w-]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s}]+))"
                     + "(?:\\s+(?:[.#][\\w-]+|[\\w-]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s}]+)))*\\s*}");
 
+    /** An attribute list whose quoted value never closes (a page cut short): markup up to the end, never content. */
+    private static final Pattern UNCLOSED_ATTRIBUTE_LIST = Pattern.compile("\\{:?\\s*[\\w-]+\\s*=\\s*[\"'][^\"'}]*$");
+
     private Markdown() {
     }
 
@@ -123,7 +126,8 @@ final class Markdown {
     }
 
     static String clean(String text) {
-        String withoutAttributes = text.indexOf('{') >= 0 ? ATTRIBUTE_LIST.matcher(text).replaceAll("") : text;
+        String withoutAttributes = text.indexOf('{') >= 0
+                ? UNCLOSED_ATTRIBUTE_LIST.matcher(ATTRIBUTE_LIST.matcher(text).replaceAll("")).replaceAll("") : text;
         return collapseSpaces(withoutAttributes);
     }
 

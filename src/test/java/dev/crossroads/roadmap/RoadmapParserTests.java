@@ -227,6 +227,18 @@ class RoadmapParserTests {
     }
 
     @Test
+    void anAttributeListCutShortNeverReachesATitle() {
+        // found by RoadmapParserProperties: a page truncated inside {target="_blank"}
+        RoadmapDocument doc = parser.parse("""
+                ## Key areas
+
+                ### Observability [providers](https://github.com/acme/kit/issues/1){target="_bl
+                """);
+
+        assertThat(doc.items()).extracting(RoadmapItem::title).containsExactly("Observability providers");
+    }
+
+    @Test
     void markupNoiseNeverReachesTitlesOrText() {
         RoadmapDocument doc = parser.parse("""
                 <!-- markdownlint-disable MD043 -->

@@ -41,7 +41,8 @@ class LocalFolderSyncTests {
         assertThat(Database.count(pool, "SELECT count(*) FROM tracked_item WHERE language = 'go' AND source = 'DOCS'"))
                 .isEqualTo(8);
         assertThat(Database.count(pool, "SELECT count(*) FROM tracked_item WHERE language = 'python'"
-                + " AND item_key = 'docs/utilities/feature_flags.md' AND status = 'BETA'")).isEqualTo(1);
+                + " AND item_key = 'docs/utilities/feature_flags.md' AND status_raw = 'BETA' AND status = 'PREVIEW'"))
+                .isEqualTo(1);
         long rows = Database.count(pool, "SELECT (SELECT count(*) FROM snapshot) + (SELECT count(*) FROM snapshot_item)"
                 + " + (SELECT count(*) FROM change_event) + (SELECT count(*) FROM tracked_item)"
                 + " + (SELECT count(*) FROM http_cache)");

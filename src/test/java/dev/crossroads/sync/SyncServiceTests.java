@@ -75,7 +75,9 @@ class SyncServiceTests {
         assertThat(count("SELECT count(*) FROM snapshot")).isEqualTo(12);
         assertThat(count("SELECT count(*) FROM tracked_item WHERE language = 'python' AND source = 'BOARD'"))
                 .isEqualTo(5);
-        assertThat(count("SELECT count(*) FROM tracked_item WHERE source = 'BOARD' AND status IS NULL")).isEqualTo(1);
+        // a card with no Status column is an idea; the board's own word (none) is kept beside it
+        assertThat(count("SELECT count(*) FROM tracked_item WHERE source = 'BOARD' AND status_raw IS NULL"
+                + " AND status = 'IDEA'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM snapshot_item WHERE snapshot_id IN (SELECT id FROM snapshot"
                 + " WHERE language = 'python' AND source = 'ROADMAP')")).isEqualTo(6);
         assertThat(count("SELECT count(*) FROM tracked_item WHERE language = 'typescript' AND source = 'DOCS'"))
@@ -120,8 +122,9 @@ class SyncServiceTests {
 
         assertThat(count("SELECT count(*) FROM snapshot WHERE language = 'python' AND source = 'ROADMAP'"))
                 .isEqualTo(2);
+        // every entry ticked: done, waiting for a release, in the matrix's words
         assertThat(count("SELECT count(*) FROM change_event WHERE language = 'python' AND kind = 'STATUS_CHANGED'"
-                + " AND new_value = 'DONE'")).isPositive();
+                + " AND new_value = 'COMING_SOON'")).isPositive();
         assertThat(count("SELECT count(*) FROM change_event WHERE kind = 'REMOVED'"
                 + " AND item_key = 'key-areas/async-batch-processing'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM change_event WHERE kind = 'ADDED' AND snapshot_id = (SELECT max(id)"
