@@ -41,6 +41,13 @@ public final class Aligner {
     private final List<String> languages;
     private final Map<String, Draft> features = new LinkedHashMap<>();
     private final Map<String, String> byKey = new HashMap<>();
+    /**
+     * The same names by first two letters and numbers (similarity is only worth computing for names that start
+     * alike, and names with other numbers never match)...
+     */
+    private final Map<String, List<String>> keysByInitial = new HashMap<>();
+    /** ...and by each of their words (a name can only hold another that has its first word). */
+    private final Map<String, List<String>> keysByWord = new HashMap<>();
     private final Map<String, String> byPage = new HashMap<>();
     private final Map<ItemRef, FeatureLink> links = new LinkedHashMap<>();
     private final List<Suggestion> suggestions = new ArrayList<>();
@@ -215,11 +222,30 @@ public final class Aligner {
             if (key.length() < 4) {
                 continue;
             }
-            for (Map.Entry<String, String> known : byKey.entrySet()) {
-                String other = known.getKey();
-                if (!known.getValue().equals(self) && other.length() >= 4 && !other.equals(key)
-                        && ((" " + other + " ").contains(" " + key + " ") || (" " + key + " ").contains(" " + other + " "))) {
-                    return known.getValue();
+            // a known name inside this one: some run of its words
+            List<String> tokens = List.of(key.split(" "));
+            for (int length = tokens.size() - 1; length >= 1; length--) {
+                for (int start = 0; start + length <= tokens.size(); start++) {
+                    String run = String.join(" ", tokens.subList(start, start + length));
+                    String id = run.length() >= 4 ? byKey.get(run) : null;
+                    if (id != null && !id.equals(self)) {
+                        return id;
+                    }
+                }
+            }
+            // this name inside a known one: only names with all its words can hold it; look among its rarest word's
+            List<String> holders = null;
+            for (String word : tokens) {
+                List<String> with = keysByWord.getOrDefault(word, List.of());
+                if (holders == null || with.size() < holders.size()) {
+                    holders = with;
+                }
+            }
+            String padded = " " + key + " ";
+            for (String other : holders) {
+                String id = byKey.get(other);
+                if (!id.equals(self) && !other.equals(key) && (" " + other + " ").contains(padded)) {
+                    return id;
                 }
             }
         }
@@ -317,23 +343,28 @@ public final class Aligner {
     }
 
     /**
-     * The most similar known name (Jaro-Winkler over normalised keys). Only names starting with the same letter are
-     * compared, which keeps a 10,000-feature catalog cheap and loses nothing Jaro-Winkler would score high.
+     * The most similar known name (Jaro-Winkler over normalised keys), if any scores at least {@link #SUGGEST_AT}.
+     * Only names starting with the same two letters, and with the same numbers, are compared: Jaro-Winkler rewards
+     * a shared beginning, so little is lost ("tracer"/"tracing", "metric"/"metrics"), and a 10,000-feature family
+     * stays cheap.
      */
     private Match mostSimilar(Set<String> keys, String language) {
         Match best = null;
         for (String key : keys) {
-            for (Map.Entry<String, String> known : byKey.entrySet()) {
-                String other = known.getKey();
-                if (other.isEmpty() || key.isEmpty() || other.charAt(0) != key.charAt(0) || other.equals(key)) {
+            if (key.isEmpty()) {
+                continue;
+            }
+            for (String other : keysByInitial.getOrDefault(initial(key), List.of())) {
+                double score = other.equals(key) ? 0 : Similarity.of(key, other);
+                if (score < SUGGEST_AT) {
                     continue;
                 }
-                if (language != null && features.get(known.getValue()).languages.contains(language)) {
+                String id = byKey.get(other);
+                if (language != null && features.get(id).languages.contains(language)) {
                     continue; // one language does not document one feature twice
                 }
-                double score = Similarity.of(key, other);
                 if (best == null || score > best.score) {
-                    best = new Match(known.getValue(), score);
+                    best = new Match(id, score);
                 }
             }
         }
@@ -388,9 +419,16 @@ public final class Aligner {
                 g -> group);
     }
 
+    private static String initial(String key) {
+        return (key.length() <= 2 ? key : key.substring(0, 2)) + "|" + Similarity.numbers(key);
+    }
+
     private void index(String key, String featureId) {
-        if (!key.isEmpty()) {
-            byKey.putIfAbsent(key, featureId);
+        if (!key.isEmpty() && byKey.putIfAbsent(key, featureId) == null) {
+            keysByInitial.computeIfAbsent(initial(key), c -> new ArrayList<>()).add(key);
+            for (String word : new HashSet<>(List.of(key.split(" ")))) {
+                keysByWord.computeIfAbsent(word, w -> new ArrayList<>()).add(key);
+            }
         }
     }
 

@@ -21,6 +21,8 @@ public final class NameKeys {
     private static final List<String> ENDINGS = List.of("ation", "ator", "ing", "ion", "er", "or");
     private static final java.util.regex.Pattern CAMEL = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
     private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final java.util.regex.Pattern PAGE_SUFFIX = java.util.regex.Pattern.compile("(/index)?(\\.md)?/*$");
+    private static final java.util.regex.Pattern SLUG_EDGES = java.util.regex.Pattern.compile("^-+|-+$");
 
     private NameKeys() {
     }
@@ -46,8 +48,8 @@ public final class NameKeys {
 
     /** An id for a feature named so: lowercase words joined by hyphens, e.g. "Data Masking" → {@code data-masking}. */
     public static String slug(String name) {
-        String slug = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String spaced = CAMEL.matcher(name).replaceAll("$1 $2").toLowerCase(Locale.ROOT);
+        String slug = SLUG_EDGES.matcher(NOT_WORD.matcher(spaced).replaceAll("-")).replaceAll("");
         if (slug.length() > 100) {
             slug = slug.substring(0, 100).replaceAll("-+$", "");
         }
@@ -59,7 +61,7 @@ public final class NameKeys {
         if (pagePath == null) {
             return null;
         }
-        String path = pagePath.replaceAll("\\.md$", "").replaceAll("/index$", "").replaceAll("/+$", "");
+        String path = PAGE_SUFFIX.matcher(pagePath).replaceFirst("");
         String last = path.substring(path.lastIndexOf('/') + 1);
         return last.replace('_', ' ').replace('-', ' ');
     }
@@ -69,8 +71,7 @@ public final class NameKeys {
         if (pagePath == null) {
             return null;
         }
-        String path = pagePath.replaceAll("\\.md$", "").replaceAll("/index$", "");
-        return path + "/";
+        return PAGE_SUFFIX.matcher(pagePath).replaceFirst("") + "/";
     }
 
     /** The normalised words of a name, in order. */

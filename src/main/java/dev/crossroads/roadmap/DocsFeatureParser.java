@@ -53,8 +53,9 @@ public final class DocsFeatureParser {
         List<FeatureTableRow> rows = homePage == null ? List.of() : tableRows(homePage, warnings);
         warnings.addAll(nav.warnings());
         List<DocsFeature> features = new ArrayList<>();
+        TableIndex table = new TableIndex(rows);
         for (NavEntry entry : nav.features()) {
-            features.add(feature(entry, rows, pages));
+            features.add(feature(entry, table, pages));
         }
         return new DocsFeatureList(features, rows, disagreements(features, rows, warnings), warnings);
     }
@@ -138,7 +139,7 @@ public final class DocsFeatureParser {
         return new NavEntry(title, trimmed.replaceFirst("^\\./", ""), null, groups);
     }
 
-    private DocsFeature feature(NavEntry entry, List<FeatureTableRow> rows, PageSource pages) {
+    private DocsFeature feature(NavEntry entry, TableIndex rows, PageSource pages) {
         String group = entry.groups().isEmpty() ? null : entry.groups().get(entry.groups().size() - 1);
         if (entry.path() == null) {
             // an external link; written bare (no "Title: url") it can only be named by its address
@@ -149,7 +150,7 @@ public final class DocsFeatureParser {
         PageHeader header = pages.read(entry.path()).map(this::header).orElse(PageHeader.NONE);
         String name;
         TitleSource source;
-        Optional<FeatureTableRow> row = rowFor(entry.path(), rows);
+        Optional<FeatureTableRow> row = rows.rowFor(entry.path());
         if (entry.title() != null) {
             name = entry.title();
             source = TitleSource.NAV;
@@ -271,11 +272,40 @@ public final class DocsFeatureParser {
         return cells;
     }
 
-    private static Optional<FeatureTableRow> rowFor(String pagePath, List<FeatureTableRow> rows) {
-        String key = pageKey(pagePath);
-        return rows.stream().filter(r -> r.link() != null
-                && (pageKey(r.link()).equals(key) || r.link().contains("://") && pageKey(r.link()).endsWith("/" + key)))
-                .findFirst();
+    /**
+     * The features table by page key, built once per parse: a nav of thousands of pages looks each up directly
+     * instead of normalising every row's link again for every page.
+     */
+    private static final class TableIndex {
+        private final List<FeatureTableRow> rows;
+        private final Map<String, Integer> local = new java.util.HashMap<>();
+        private final List<Map.Entry<String, Integer>> published = new ArrayList<>();
+
+        TableIndex(List<FeatureTableRow> rows) {
+            this.rows = rows;
+            for (int i = 0; i < rows.size(); i++) {
+                String link = rows.get(i).link();
+                if (link != null) {
+                    String key = pageKey(link);
+                    local.putIfAbsent(key, i);
+                    if (link.contains("://")) {
+                        published.add(Map.entry(key, i));
+                    }
+                }
+            }
+        }
+
+        /** The first row linking to the page, by its path or by a published URL ending with it. */
+        Optional<FeatureTableRow> rowFor(String pagePath) {
+            String key = pageKey(pagePath);
+            int best = local.getOrDefault(key, Integer.MAX_VALUE);
+            for (Map.Entry<String, Integer> url : published) {
+                if (url.getValue() < best && url.getKey().endsWith("/" + key)) {
+                    best = url.getValue();
+                }
+            }
+            return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(rows.get(best));
+        }
     }
 
     private static List<NameDisagreement> disagreements(List<DocsFeature> features, List<FeatureTableRow> rows,

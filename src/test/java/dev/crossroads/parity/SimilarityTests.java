@@ -19,6 +19,18 @@ class SimilarityTests {
     }
 
     @Test
+    void numbersAreComparedAsRuns() {
+        assertThat(Similarity.sameNumbers("logg v12", "logg v12")).isTrue();
+        assertThat(Similarity.sameNumbers("logg v12", "logg v1 2")).isFalse();
+        assertThat(Similarity.sameNumbers("logg v1", "logg v12")).isFalse();
+        assertThat(Similarity.sameNumbers("logg", "logg v1")).isFalse();
+        assertThat(Similarity.sameNumbers("a1b2", "x1y2")).isTrue();
+        assertThat(Similarity.sameNumbers("metric", "metrics")).isTrue();
+        assertThat(Similarity.numbers("logg v2 2024")).isEqualTo("2 2024");
+        assertThat(Similarity.numbers("logg")).isEmpty();
+    }
+
+    @Test
     void unrelatedNamesScoreLow() {
         assertThat(Similarity.of("idempotency", "tracer")).isLessThan(0.6);
     }
