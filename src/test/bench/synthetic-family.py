@@ -6,7 +6,7 @@ and the family file that reads them from local folders.
     synthetic-family.py OUT_DIR FEATURES LANGUAGES
 
 Each language documents about 80% of the features (so parity varies), names some of them with another ending
-(Logger/Logging style) and lists some of the rest on its roadmap as planned or in progress.
+(Logger/Logging style) and lists the rest on its roadmap as planned or in progress.
 """
 import os
 import random
@@ -41,8 +41,8 @@ def main(out, features, languages):
                 marker = "\n!!! warning\n    This utility is in beta.\n" if i % 23 == 0 else ""
                 with open(os.path.join(root, "docs", page), "w") as f:
                     f.write(f"---\ntitle: {spelled}\n---\n{marker}\n{spelled} for language {lang}.\n")
-            elif rng.random() < 0.5:
-                done = rng.randint(0, 3)
+            else:
+                done = rng.randint(0, 2)
                 checks = "\n".join(f"- [{'x' if k < done else ' '}] Step {k}" for k in range(3))
                 roadmap.append(f"### {base} ({'p' + str(i % 4)})\n\nAdd {base} module.\n\n{checks}\n")
         with open(os.path.join(root, "mkdocs.yml"), "w") as f:
