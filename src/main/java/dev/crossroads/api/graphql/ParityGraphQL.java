@@ -14,9 +14,7 @@ import dev.crossroads.parity.ParityState;
 import dev.crossroads.parity.query.FeatureQuery;
 import dev.crossroads.parity.query.QuerySyntaxException;
 import dev.crossroads.source.SourceService;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +35,7 @@ import org.eclipse.microprofile.graphql.Query;
 public class ParityGraphQL {
 
     private static final int MAX_PAGE = 100;
-    private static final String CURSOR_PREFIX = "feature:";
+    private static final String CURSOR_KIND = "feature";
 
     private final ParityService parity;
     private final ParityViews.Mapper mapper;
@@ -87,10 +85,10 @@ public class ParityGraphQL {
             throws GraphQLErrors.BadArgument, GraphQLErrors.InvalidQuery {
         int size = Math.max(1, Math.min(MAX_PAGE, first));
         List<MatrixRow> rows = select(parity.state(), null, null, query).rows();
-        int start = decodeCursor(after);
+        int start = (int) Math.min(Integer.MAX_VALUE, Cursors.decode(CURSOR_KIND, after, "features"));
         List<FeatureEdge> edges = new ArrayList<>();
         for (int i = start; i < Math.min(rows.size(), start + size); i++) {
-            edges.add(new FeatureEdge(cursor(i + 1), mapper.feature(rows.get(i), null)));
+            edges.add(new FeatureEdge(Cursors.encode(CURSOR_KIND, i + 1), mapper.feature(rows.get(i), null)));
         }
         boolean more = start + size < rows.size();
         return new FeatureConnection(edges, new SyncViews.PageInfo(more,
@@ -160,23 +158,4 @@ public class ParityGraphQL {
         return text == null || text.isBlank();
     }
 
-    private static String cursor(int position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + position)
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int decodeCursor(String cursor) throws GraphQLErrors.BadArgument {
-        if (blank(cursor)) {
-            return 0;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith(CURSOR_PREFIX)) {
-                throw new IllegalArgumentException(text);
-            }
-            return Math.max(0, Integer.parseInt(text.substring(CURSOR_PREFIX.length())));
-        } catch (IllegalArgumentException e) {
-            throw new GraphQLErrors.BadArgument("'" + cursor + "' is not a cursor from a features page");
-        }
-    }
 }

@@ -23,11 +23,9 @@ import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.snapshot.StoredItem;
 import dev.crossroads.source.SourceService;
 import io.smallrye.mutiny.Uni;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -48,7 +46,7 @@ import org.eclipse.microprofile.graphql.Type;
 public class StoredSourcesGraphQL {
 
     private static final int MAX_PAGE = 100;
-    private static final String CURSOR_PREFIX = "board:";
+    private static final String CURSOR_KIND = "board";
 
     private final StoredSourcesService stored;
     private final ParityService parity;
@@ -97,12 +95,12 @@ public class StoredSourcesGraphQL {
                 .filter(i -> wanted == null || wanted.equalsIgnoreCase(i.facts().statusRaw())
                         || (i.facts().status() != null && wanted.equalsIgnoreCase(i.facts().status().name())))
                 .sorted(Comparator.comparing((StoredItem i) -> i.facts().key())).toList();
-        int start = decodeCursor(after);
+        int start = (int) Math.min(Integer.MAX_VALUE, Cursors.decode(CURSOR_KIND, after, "boardItems"));
         List<BoardItemEdge> edges = new ArrayList<>();
         for (int i = start; i < Math.min(cards.size(), start + size); i++) {
             StoredItem card = cards.get(i);
-            edges.add(new BoardItemEdge(cursor(i + 1), boardItem(card, state.alignment().links().get(card.ref()),
-                    state)));
+            edges.add(new BoardItemEdge(Cursors.encode(CURSOR_KIND, i + 1),
+                    boardItem(card, state.alignment().links().get(card.ref()), state)));
         }
         return new BoardItemConnection(edges, new SyncViews.PageInfo(start + size < cards.size(),
                 edges.isEmpty() ? after : edges.get(edges.size() - 1).cursor()), cards.size());
@@ -188,26 +186,6 @@ public class StoredSourcesGraphQL {
     private void requireLanguage(String language) throws GraphQLErrors.BadArgument {
         if (family.languages().stream().noneMatch(l -> l.id().equals(language))) {
             throw new GraphQLErrors.BadArgument("unknown language '" + language + "'");
-        }
-    }
-
-    private static String cursor(int position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + position)
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int decodeCursor(String cursor) throws GraphQLErrors.BadArgument {
-        if (cursor == null || cursor.isBlank()) {
-            return 0;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith(CURSOR_PREFIX)) {
-                throw new IllegalArgumentException(text);
-            }
-            return Math.max(0, Integer.parseInt(text.substring(CURSOR_PREFIX.length())));
-        } catch (IllegalArgumentException e) {
-            throw new GraphQLErrors.BadArgument("'" + cursor + "' is not a cursor from a boardItems page");
         }
     }
 

@@ -15,9 +15,7 @@ import dev.crossroads.sync.SyncRequest;
 import dev.crossroads.sync.SyncRun;
 import dev.crossroads.sync.SyncService;
 import io.smallrye.mutiny.Uni;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -33,7 +31,7 @@ import org.eclipse.microprofile.graphql.Query;
 public class SyncGraphQL {
 
     private static final int MAX_PAGE = 100;
-    private static final String CURSOR_PREFIX = "change:";
+    private static final String CURSOR_KIND = "change";
 
     private final SyncQueryService queries;
     private final SyncService sync;
@@ -70,11 +68,12 @@ public class SyncGraphQL {
             @Name("after") @Description("The endCursor of the previous page.") String after)
             throws GraphQLErrors.BadArgument {
         int size = Math.max(1, Math.min(MAX_PAGE, first));
-        long afterId = decodeCursor(after);
+        long afterId = Cursors.decode(CURSOR_KIND, after, "changes");
         return queries.changes(since == null ? Instant.EPOCH : since, afterId, size).map(found -> {
             boolean more = found.size() > size;
             List<ChangeEvent> page = more ? found.subList(0, size) : found;
-            List<ChangeEdge> edges = page.stream().map(e -> new ChangeEdge(cursor(e.id), SyncViews.of(e))).toList();
+            List<ChangeEdge> edges = page.stream()
+                    .map(e -> new ChangeEdge(Cursors.encode(CURSOR_KIND, e.id), SyncViews.of(e))).toList();
             return new ChangeConnection(edges, new PageInfo(more, edges.isEmpty() ? after
                     : edges.get(edges.size() - 1).cursor()));
         });
@@ -99,25 +98,5 @@ public class SyncGraphQL {
                         .filter(r -> r.run().id.equals(run.id)).findFirst()
                         .orElse(new RunWithResults(run, List.of()))))
                 .map(SyncViews::of);
-    }
-
-    private static String cursor(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + id)
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long decodeCursor(String cursor) throws GraphQLErrors.BadArgument {
-        if (cursor == null || cursor.isBlank()) {
-            return 0;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith(CURSOR_PREFIX)) {
-                throw new IllegalArgumentException(text);
-            }
-            return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            throw new GraphQLErrors.BadArgument("'" + cursor + "' is not a cursor from a changes page");
-        }
     }
 }
