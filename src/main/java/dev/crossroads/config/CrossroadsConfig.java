@@ -104,6 +104,17 @@ public interface CrossroadsConfig {
         /** Largest document the parse endpoints accept, in bytes (2 MiB). */
         @WithDefault("2097152")
         int maxBytes();
+
+        /**
+         * How long reading one document may take, in previews and in the sync; past it the work stops and the
+         * document is refused as too complex (a preview answers 422, a synced source fails with the reason).
+         */
+        @WithDefault("PT2S")
+        java.time.Duration timeBudget();
+
+        /** Previews parsed at the same time; more answer 429 at once instead of queueing behind them. */
+        @WithDefault("2")
+        int maxConcurrent();
     }
 
     interface Db {

@@ -5,7 +5,11 @@ public final class InvalidDocumentException extends RuntimeException {
 
     /** Why a document was refused; each maps to one HTTP status and one GraphQL error code. */
     public enum Reason {
-        TOO_LARGE, NOT_TEXT, UNSUPPORTED_MEDIA_TYPE, UNREADABLE
+        TOO_LARGE, NOT_TEXT, UNSUPPORTED_MEDIA_TYPE, UNREADABLE,
+        /** Reading it took longer than the parse budget. */
+        TOO_COMPLEX,
+        /** As many previews as allowed are running; try again in a moment. */
+        BUSY
     }
 
     private final Reason reason;

@@ -23,13 +23,19 @@ import java.util.Optional;
 @ApplicationScoped
 public class ParsePreviewService {
 
-    private final RoadmapParser roadmapParser = new RoadmapParser();
+    private final RoadmapParser roadmapParser;
     private final DocsFeatureParser docsParser;
     private final int maxBytes;
+    private final java.time.Duration budget;
+    /** Previews are CPU work for anonymous callers: a few at a time, the rest told to come back. */
+    private final java.util.concurrent.Semaphore running;
 
     public ParsePreviewService(CrossroadsConfig config) {
         this.maxBytes = config.parse().maxBytes();
-        this.docsParser = new DocsFeatureParser(maxBytes);
+        this.budget = config.parse().timeBudget();
+        this.roadmapParser = new RoadmapParser(budget);
+        this.docsParser = new DocsFeatureParser(maxBytes, budget);
+        this.running = new java.util.concurrent.Semaphore(Math.max(1, config.parse().maxConcurrent()));
     }
 
     public int maxBytes() {
@@ -42,10 +48,24 @@ public class ParsePreviewService {
 
     public RoadmapDocument roadmap(String markdown) {
         checkText(markdown, "the roadmap");
+        return bounded(() -> roadmapParser.parse(markdown));
+    }
+
+    /** Runs a parse if a preview slot is free, turning parser errors into the preview's typed ones. */
+    private <T> T bounded(java.util.function.Supplier<T> parse) {
+        if (!running.tryAcquire()) {
+            throw new InvalidDocumentException(Reason.BUSY, "too many previews are being read at once; try again in"
+                    + " a moment (crossroads.parse.max-concurrent)");
+        }
         try {
-            return roadmapParser.parse(markdown);
+            return parse.get();
+        } catch (dev.crossroads.roadmap.ParseBudget.ParseBudgetExceededException e) {
+            throw new InvalidDocumentException(Reason.TOO_COMPLEX, e.getMessage()
+                    + " (crossroads.parse.time-budget); the document is too complex to preview");
         } catch (RoadmapParseException e) {
             throw new InvalidDocumentException(Reason.UNREADABLE, e.getMessage());
+        } finally {
+            running.release();
         }
     }
 
@@ -66,12 +86,8 @@ public class ParsePreviewService {
             checkText(homePage, "the home page");
         }
         pages.forEach((path, text) -> checkText(text, "page " + path));
-        try {
-            PageSource source = path -> Optional.ofNullable(pages.get(path));
-            return docsParser.parse(mkdocsYaml, homePage, source);
-        } catch (RoadmapParseException e) {
-            throw new InvalidDocumentException(Reason.UNREADABLE, e.getMessage());
-        }
+        PageSource source = path -> Optional.ofNullable(pages.get(path));
+        return bounded(() -> docsParser.parse(mkdocsYaml, homePage, source));
     }
 
     public String decode(byte[] body, String what) {

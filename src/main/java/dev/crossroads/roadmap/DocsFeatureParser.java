@@ -38,9 +38,16 @@ public final class DocsFeatureParser {
     private static final int MARKER_BLOCKS = 12;
 
     private final int maxBytes;
+    private final java.time.Duration budget;
 
     public DocsFeatureParser(int maxBytes) {
+        this(maxBytes, ParseBudget.DEFAULT);
+    }
+
+    /** Reading one docs tree (home page and every page header) must finish within {@code budget}. */
+    public DocsFeatureParser(int maxBytes, java.time.Duration budget) {
         this.maxBytes = maxBytes;
+        this.budget = budget;
     }
 
     public DocsFeatureList parse(String mkdocsYaml, String homePage, PageSource pages) {
@@ -49,12 +56,17 @@ public final class DocsFeatureParser {
 
     /** As {@link #parse(String, String, PageSource)}, with the nav already read (a sync reads it first, to fetch). */
     public DocsFeatureList parse(Nav nav, String homePage, PageSource pages) {
+        return ParseBudget.within(budget, () -> parseWithinBudget(nav, homePage, pages));
+    }
+
+    private DocsFeatureList parseWithinBudget(Nav nav, String homePage, PageSource pages) {
         List<ParseWarning> warnings = new ArrayList<>();
         List<FeatureTableRow> rows = homePage == null ? List.of() : tableRows(homePage, warnings);
         warnings.addAll(nav.warnings());
         List<DocsFeature> features = new ArrayList<>();
         TableIndex table = new TableIndex(rows);
         for (NavEntry entry : nav.features()) {
+            ParseBudget.check();
             features.add(feature(entry, table, pages));
         }
         return new DocsFeatureList(features, rows, disagreements(features, rows, warnings), warnings);

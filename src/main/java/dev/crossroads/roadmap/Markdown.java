@@ -68,19 +68,30 @@ final class Markdown {
      * that fails too is it refused, with the typed error.
      */
     static Node parse(String markdown) {
+        String text = Nesting.flatten(markdown).text();
+        ParseBudget.Running budget = ParseBudget.current();
         try {
-            return PARSER.parse(markdown);
+            return parseWithin(text, budget);
         } catch (StackOverflowError tooDeep) {
-            return parseOnDeepStack(markdown);
+            return parseOnDeepStack(text, budget);
         }
     }
 
-    private static Node parseOnDeepStack(String markdown) {
+    /** commonmark fed through a reader that stops it when the budget is spent. */
+    private static Node parseWithin(String text, ParseBudget.Running budget) {
+        try {
+            return PARSER.parseReader(ParseBudget.reader(text, budget));
+        } catch (java.io.IOException e) {
+            throw new RoadmapParseException("the text could not be read", e); // a StringReader never fails
+        }
+    }
+
+    private static Node parseOnDeepStack(String markdown, ParseBudget.Running budget) {
         Node[] result = new Node[1];
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(null, () -> {
             try {
-                result[0] = PARSER.parse(markdown);
+                result[0] = parseWithin(markdown, budget);
             } catch (StackOverflowError | RuntimeException e) {
                 failure[0] = e;
             }
@@ -91,6 +102,9 @@ final class Markdown {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RoadmapParseException("interrupted while parsing a deeply nested page", e);
+        }
+        if (failure[0] instanceof ParseBudget.ParseBudgetExceededException spent) {
+            throw spent;
         }
         if (failure[0] != null) {
             throw new RoadmapParseException("the page nests too deeply to be read", failure[0]);

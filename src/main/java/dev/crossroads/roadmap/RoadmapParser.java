@@ -28,6 +28,18 @@ import org.commonmark.node.Node;
  */
 public final class RoadmapParser {
 
+    private final java.time.Duration budget;
+
+    /** A parser whose every parse must finish within {@link ParseBudget#DEFAULT}. */
+    public RoadmapParser() {
+        this(ParseBudget.DEFAULT);
+    }
+
+    /** A parser whose every parse must finish within {@code budget}, or fail with the budget's typed error. */
+    public RoadmapParser(java.time.Duration budget) {
+        this.budget = budget;
+    }
+
     public RoadmapDocument parse(String markdown) {
         if (markdown == null) {
             throw new RoadmapParseException("no roadmap text given");
@@ -35,7 +47,16 @@ public final class RoadmapParser {
         if (markdown.indexOf('\0') >= 0) {
             throw new RoadmapParseException("the text contains NUL characters: this is binary data, not Markdown");
         }
-        return new Reading(Markdown.parse(markdown)).read();
+        Nesting.Flattened flattened = Nesting.flatten(markdown);
+        RoadmapDocument read = ParseBudget.within(budget, () -> new Reading(Markdown.parse(flattened.text())).read());
+        if (flattened.warnings().isEmpty()) {
+            return read;
+        }
+        List<ParseWarning> warnings = new ArrayList<>(flattened.warnings());
+        warnings.addAll(read.warnings());
+        warnings.sort(java.util.Comparator.comparingInt(ParseWarning::line));
+        return new RoadmapDocument(read.title(), read.frontMatter(), read.statusVocabulary(), read.sections(),
+                read.items(), warnings);
     }
 
     /** One parse: the walk state over the top-level blocks of one page. */

@@ -34,7 +34,7 @@ class DocsStep {
 
     DocsStep(SourceFiles files, CrossroadsConfig config) {
         this.files = files;
-        this.parser = new DocsFeatureParser(config.sync().maxBytes());
+        this.parser = new DocsFeatureParser(config.sync().maxBytes(), config.parse().timeBudget());
     }
 
     Uni<SourceOutcome> read(LanguageSource language, Map<String, HttpCacheEntry> cache) {

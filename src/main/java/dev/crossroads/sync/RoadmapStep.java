@@ -1,5 +1,6 @@
 package dev.crossroads.sync;
 
+import dev.crossroads.config.CrossroadsConfig;
 import dev.crossroads.roadmap.RoadmapDocument;
 import dev.crossroads.roadmap.RoadmapParser;
 import dev.crossroads.snapshot.ItemFacts;
@@ -20,10 +21,12 @@ import java.util.Map;
 class RoadmapStep {
 
     private final SourceFiles files;
-    private final RoadmapParser parser = new RoadmapParser();
+    private final RoadmapParser parser;
 
-    RoadmapStep(SourceFiles files) {
+    RoadmapStep(SourceFiles files, CrossroadsConfig config) {
         this.files = files;
+        // the same budget as previews: a page too costly to read fails its source with the reason, never the run
+        this.parser = new RoadmapParser(config.parse().timeBudget());
     }
 
     Uni<SourceOutcome> read(LanguageSource language, Map<String, HttpCacheEntry> cache) {

@@ -1,6 +1,8 @@
 package dev.crossroads.roadmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +32,28 @@ class HostileInputTests {
         RoadmapDocument doc = parse(page);
         assertThat(doc.items()).hasSize(1);
         assertThat(doc.items().get(0).checklist()).extracting(ChecklistEntry::text).contains("shallow");
-        assertThat(doc.warnings()).extracting(ParseWarning::message).anyMatch(m -> m.contains("nested deeper"));
+        assertThat(doc.warnings()).extracting(ParseWarning::message)
+                .contains("line opens 10000 nested lists or quotes at once; read as 32");
+    }
+
+    @Test
+    void aHundredThousandListMarkersOnOneLine() {
+        // 200 kB that cost commonmark 18 s of CPU (quadratic thematic-break checks); flattened first, it is cheap
+        String page = "## Key areas\n\n### Deep\n\n" + "- ".repeat(100_000) + "x\n";
+        RoadmapDocument doc = parse(page);
+        assertThat(doc.items()).hasSize(1);
+        assertThat(doc.warnings()).extracting(ParseWarning::line, ParseWarning::message)
+                .contains(tuple(5, "line opens 100000 nested lists or quotes at once; read as 32"));
+    }
+
+    @Test
+    void aParseOverItsBudgetStopsWithTheTypedError() {
+        String page = "## Key areas\n\n" + "### Item\n\n- [ ] task\n\n".repeat(20_000);
+        RoadmapParser stingy = new RoadmapParser(Duration.ofNanos(1));
+        assertThatThrownBy(() -> stingy.parse(page)).isInstanceOf(ParseBudget.ParseBudgetExceededException.class)
+                .hasMessage("reading the document took longer than its budget of 0 ms");
+        // the same page within an ordinary budget reads, on the same thread: no budget is left behind
+        assertThat(parser.parse(page).items()).hasSize(20_000);
     }
 
     @Test

@@ -13,17 +13,23 @@ import org.eclipse.microprofile.graphql.Query;
 public class RoadmapGraphQL {
 
     private final ParsePreviewService preview;
+    private final PreviewQuota quota;
 
-    public RoadmapGraphQL(ParsePreviewService preview) {
+    public RoadmapGraphQL(ParsePreviewService preview, PreviewQuota quota) {
         this.preview = preview;
+        this.quota = quota;
     }
 
     @Query("parseRoadmap")
     @Description("Preview how Crossroads reads a roadmap page. Nothing is stored. Fails with INVALID_DOCUMENT when "
-            + "the text is too large or not text.")
+            + "the text is too large, not text, or too complex to read within the parse budget; one per request.")
     public @NonNull RoadmapDocumentView parseRoadmap(
             @Name("markdown") @NonNull @Description("The Markdown of the roadmap page.") String markdown)
             throws InvalidDocumentError {
+        if (!quota.take()) {
+            throw new InvalidDocumentError(new InvalidDocumentException(InvalidDocumentException.Reason.BUSY,
+                    "one parseRoadmap per request: send each page in a request of its own"));
+        }
         try {
             return RoadmapViews.of(preview.roadmap(markdown));
         } catch (InvalidDocumentException e) {

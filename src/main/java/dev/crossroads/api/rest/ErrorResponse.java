@@ -11,4 +11,11 @@ public record ErrorResponse(int status, String error, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(new ErrorResponse(status.getStatusCode(), status.getReasonPhrase(), message)).build();
     }
+
+    /** For statuses {@link Response.Status} has no constant for (422). */
+    static Response of(int status, String message) {
+        String phrase = status == 422 ? "Unprocessable Content" : "Error";
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorResponse(status, phrase, message)).build();
+    }
 }

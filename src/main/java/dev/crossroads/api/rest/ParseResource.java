@@ -107,8 +107,17 @@ public class ParseResource {
             case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
             case UNSUPPORTED_MEDIA_TYPE -> Response.Status.UNSUPPORTED_MEDIA_TYPE;
             case NOT_TEXT, UNREADABLE -> Response.Status.BAD_REQUEST;
+            case BUSY -> Response.Status.TOO_MANY_REQUESTS;
+            case TOO_COMPLEX -> null; // 422 has no constant
         };
-        return error(status, e.getMessage());
+        if (status == null) {
+            return ErrorResponse.of(422, e.getMessage());
+        }
+        Response response = error(status, e.getMessage());
+        if (e.reason() == Reason.BUSY) {
+            return Response.fromResponse(response).header("Retry-After", "1").build();
+        }
+        return response;
     }
 
     /** Previews must never answer 500: a page that trips a parser bug is reported as unreadable, and logged. */

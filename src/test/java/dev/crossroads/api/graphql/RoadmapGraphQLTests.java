@@ -37,4 +37,21 @@ class RoadmapGraphQLTests {
                 .body("errors[0].extensions.code", equalTo("INVALID_DOCUMENT"))
                 .body("errors[0].message", containsString("binary"));
     }
+
+    @Test
+    void oneParseRoadmapPerRequest() {
+        // aliases used to multiply one request's CPU: the second preview of a request is refused (its field is
+        // non-null, so the whole answer is)
+        String twice = "{ a: parseRoadmap(markdown: \"## Themes\\n\\n### One\") { items { title } } "
+                + "b: parseRoadmap(markdown: \"## Themes\\n\\n### Two\") { items { title } } }";
+        io.restassured.RestAssured.given().contentType("application/json")
+                .body(java.util.Map.of("query", twice))
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .body("data", nullValue())
+                .body("errors", org.hamcrest.Matchers.hasSize(1))
+                .body("errors[0].extensions.code", equalTo("INVALID_DOCUMENT"))
+                .body("errors[0].path", contains("b"))
+                .body("errors[0].message", equalTo("one parseRoadmap per request: send each page in a request of its own"));
+    }
 }
