@@ -38,17 +38,18 @@ public class CachedGraphQLRoute {
     /** Runs before the GraphQL endpoint's own route. */
     private static final int ORDER = -10;
     private static final String FILL_HEADER = "X-Crossroads-Cache-Fill";
-    private static final int MAX_BODY = 1024 * 1024;
     private static final List<String> KNOWN_QUERIES = List.of("landing", "feature", "suggestions");
     private static final String JSON = "application/json; charset=UTF-8";
 
     private final ResponseCache cache;
+    private final long maxBody;
     private final String fillSecret;
     private final Map<String, String> queries = new HashMap<>();
     private WebClient loopback;
 
-    CachedGraphQLRoute(ResponseCache cache) {
+    CachedGraphQLRoute(ResponseCache cache, dev.crossroads.api.http.BodyLimits limits) {
         this.cache = cache;
+        this.maxBody = limits.limitFor("/graphql");
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         this.fillSecret = HexFormat.of().formatHex(secret);
@@ -61,7 +62,7 @@ public class CachedGraphQLRoute {
 
     void register(@Observes Router router, Vertx vertx) {
         this.loopback = WebClient.create(vertx);
-        router.post("/graphql").order(ORDER).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
+        router.post("/graphql").order(ORDER).handler(BodyHandler.create(false).setBodyLimit(maxBody))
                 .handler(this::post);
         router.get("/api/queries/:name").handler(this::get);
     }
