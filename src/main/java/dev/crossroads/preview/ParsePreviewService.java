@@ -76,6 +76,12 @@ public class ParsePreviewService {
         if (mkdocsYaml == null || mkdocsYaml.isBlank()) {
             throw new InvalidDocumentException(Reason.UNREADABLE, "mkdocs.yml is required");
         }
+        pages.forEach((path, text) -> {
+            if (path == null || path.isBlank() || text == null) {
+                throw new InvalidDocumentException(Reason.UNREADABLE, "page '" + path + "' has no text: every page is"
+                        + " a path and its Markdown");
+            }
+        });
         long total = utf8Length(mkdocsYaml) + (homePage == null ? 0 : utf8Length(homePage))
                 + pages.values().stream().mapToLong(ParsePreviewService::utf8Length).sum();
         if (total > maxBytes) {

@@ -75,6 +75,11 @@ public class CachedGraphQLRoute {
             return;
         }
         String body = ctx.body().asString();
+        String problem = problem(body);
+        if (problem != null) {
+            badRequest(ctx, problem);
+            return;
+        }
         if (!cache.cacheable(body)) {
             ctx.next();
             return;
@@ -160,6 +165,42 @@ public class CachedGraphQLRoute {
     private static String loopbackHost(SocketAddress local) {
         String host = local.hostAddress();
         return host == null || host.isEmpty() || "0.0.0.0".equals(host) ? "127.0.0.1" : host;
+    }
+
+    /**
+     * What is wrong with a GraphQL request body, before the engine sees it (it would answer a 500 to
+     * {@code "variables": "text"}); null when it is a request.
+     */
+    static String problem(String body) {
+        Object parsed;
+        try {
+            parsed = io.vertx.core.json.Json.decodeValue(body);
+        } catch (DecodeException e) {
+            return "the body is not valid JSON";
+        }
+        if (!(parsed instanceof JsonObject request)) {
+            return "the body must be a JSON object with a query (and optional variables and operationName)";
+        }
+        if (!(request.getValue("query") instanceof String)) {
+            return "query must be the text of a GraphQL document";
+        }
+        Object variables = request.getValue("variables");
+        if (variables != null && !(variables instanceof JsonObject)) {
+            return "variables must be a JSON object of variable names to values";
+        }
+        Object operation = request.getValue("operationName");
+        if (operation != null && !(operation instanceof String)) {
+            return "operationName must be text";
+        }
+        return null;
+    }
+
+    /** GraphQL over HTTP: a request that is not one is a 400 with a GraphQL-shaped error. */
+    private static void badRequest(RoutingContext ctx, String message) {
+        JsonObject error = new JsonObject().put("message", message)
+                .put("extensions", new JsonObject().put("code", "BAD_REQUEST"));
+        ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                .end(new JsonObject().put("errors", new io.vertx.core.json.JsonArray().add(error)).encode());
     }
 
     private static void error(RoutingContext ctx, int status, String message) {

@@ -5,7 +5,6 @@ import dev.crossroads.preview.InvalidDocumentException.Reason;
 import dev.crossroads.preview.ParsePreviewService;
 import dev.crossroads.roadmap.DocsFeatureList;
 import dev.crossroads.roadmap.RoadmapDocument;
-import io.quarkus.logging.Log;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -126,7 +125,7 @@ public class ParseResource {
         if (e instanceof jakarta.ws.rs.WebApplicationException web) {
             return error(Response.Status.fromStatusCode(web.getResponse().getStatus()), web.getMessage());
         }
-        Log.errorf(e, "Parse preview failed unexpectedly");
+        ClientErrorMappers.warnQuietly("A parse preview failed on its input", e);
         return error(Response.Status.BAD_REQUEST, "the document could not be read");
     }
 
