@@ -160,6 +160,32 @@ class TokenLeakTests {
                 e.getRequest().containsHeader("Authorization")).isFalse());
     }
 
+    @Test
+    void tokenShapedTextFromTheApiIsRedactedInResultsAnswersAndLogs() {
+        String upstream = "Bad credentials: Authorization: Bearer " + GitHubWireMockResource.GITHUB_TOKEN
+                + " (also tried " + PAT + ")";
+        answerBoard(3, aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"data\":null,\"errors\":[{\"type\":\"FORBIDDEN\",\"message\":\"" + upstream + "\"}]}"));
+
+        run();
+
+        SourceResult board = result("python", SourceKind.BOARD);
+        assertThat(board.status).isEqualTo(SourceResult.Status.FAILED);
+        assertThat(board.message).startsWith("GitHub GraphQL error FORBIDDEN: Bad credentials").contains("[redacted]")
+                .doesNotContain(PAT).doesNotContain(GitHubWireMockResource.GITHUB_TOKEN);
+        assertThat(Database.count(pool, "SELECT count(*) FROM source_result WHERE message LIKE '%ghp_%'"
+                + " OR message LIKE '%" + GitHubWireMockResource.GITHUB_TOKEN + "%'")).isZero();
+        List<Map<String, Object>> sources = GraphQLRequests.post("sources").extract().jsonPath()
+                .getList("data.sources");
+        String served = sources.stream().filter(s -> "python".equals(s.get("language")) && "BOARD".equals(s.get("kind")))
+                .map(s -> String.valueOf(((Map<?, ?>) s.get("latest")).get("message"))).findFirst().orElseThrow();
+        assertThat(served).contains("[redacted]").doesNotContain(PAT)
+                .doesNotContain(GitHubWireMockResource.GITHUB_TOKEN);
+        assertThat(logged).as("what was logged").anySatisfy(line -> assertThat(line).contains("Bad credentials"))
+                .allSatisfy(line -> assertThat(line).doesNotContain(PAT)
+                        .doesNotContain(GitHubWireMockResource.GITHUB_TOKEN));
+    }
+
     /** The formatted message of a record and the messages of its causes, as they would reach the log. */
     private static String text(LogRecord record) {
         StringBuilder text = new StringBuilder(record instanceof org.jboss.logmanager.ExtLogRecord ext
