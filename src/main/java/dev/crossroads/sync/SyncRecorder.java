@@ -7,6 +7,7 @@ import dev.crossroads.snapshot.ItemColumn;
 import dev.crossroads.snapshot.ItemDiff;
 import dev.crossroads.snapshot.ItemFacts;
 import dev.crossroads.snapshot.NewSnapshot;
+import dev.crossroads.source.github.Redaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -135,9 +136,11 @@ class SyncRecorder {
     }
 
     private final Pool pool;
+    private final Redaction redaction;
 
-    SyncRecorder(Pool pool) {
+    SyncRecorder(Pool pool, Redaction redaction) {
         this.pool = pool;
+        this.redaction = redaction;
     }
 
     /** The validators and content last stored for every URL, for conditional requests. */
@@ -215,7 +218,8 @@ class SyncRecorder {
         result.source = outcome.source();
         result.status = status;
         result.httpStatus = outcome.httpStatus() == null || outcome.httpStatus() == 0 ? null : outcome.httpStatus();
-        result.message = outcome.message();
+        // messages are served as they are stored: no credential that came back in upstream text goes in
+        result.message = redaction.apply(outcome.message());
         result.durationMs = outcome.durationMs();
         result.rateLimitRemaining = outcome.rateLimitRemaining();
         result.finishedAt = Instant.now();

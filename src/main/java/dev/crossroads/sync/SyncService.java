@@ -6,6 +6,7 @@ import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.source.FamilyConfig.LanguageSource;
 import dev.crossroads.source.SourceService;
 import dev.crossroads.source.github.FetchException;
+import dev.crossroads.source.github.Redaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -38,9 +39,12 @@ public class SyncService {
     private final int parallelism;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Event<DataChanged> dataChanged;
+    private final Redaction redaction;
 
     SyncService(SourceService sources, RoadmapStep roadmaps, DocsStep docs, BoardStep boards, SyncRecorder recorder,
-            SyncLease lease, SyncRunLog runLog, CrossroadsConfig config, Event<DataChanged> dataChanged) {
+            SyncLease lease, SyncRunLog runLog, CrossroadsConfig config, Event<DataChanged> dataChanged,
+            Redaction redaction) {
+        this.redaction = redaction;
         this.dataChanged = dataChanged;
         this.runLog = runLog;
         this.boards = boards;
@@ -141,18 +145,20 @@ public class SyncService {
         return outcome.onFailure().recoverWithItem(e -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
             Integer status = e instanceof FetchException fetch && fetch.httpStatus() > 0 ? fetch.httpStatus() : null;
-            Log.warnf("%s %s failed: %s", task.language().id(), task.kind(), e.getMessage());
-            return SourceOutcome.failed(task.language().id(), task.kind(), status, message(e), millis);
+            // upstream text may carry a credential: redacted before it is logged, stored or served
+            String reason = redaction.apply(message(e));
+            Log.warnf("%s %s failed: %s", task.language().id(), task.kind(), reason);
+            return SourceOutcome.failed(task.language().id(), task.kind(), status, reason, millis);
         });
     }
 
     /** The database refused the result; the run still reports it, nothing of the source was stored. */
-    private static SourceResult unrecorded(SourceOutcome outcome, Throwable e) {
+    private SourceResult unrecorded(SourceOutcome outcome, Throwable e) {
         SourceResult result = new SourceResult();
         result.language = outcome.language();
         result.source = outcome.source();
         result.status = SourceResult.Status.FAILED;
-        result.message = "could not be stored: " + message(e);
+        result.message = redaction.apply("could not be stored: " + message(e));
         result.durationMs = outcome.durationMs();
         result.finishedAt = Instant.now();
         return result;

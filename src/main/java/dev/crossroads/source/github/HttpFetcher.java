@@ -11,11 +11,16 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.PreDestroy;
+import io.vertx.core.http.HttpMethod;
 import java.net.ConnectException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -24,6 +29,9 @@ import java.util.concurrent.TimeoutException;
  */
 @ApplicationScoped
 class HttpFetcher {
+
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final int MAX_REDIRECTS = 5;
 
     private final WebClient client;
     private final int maxBytes;
@@ -35,7 +43,8 @@ class HttpFetcher {
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setUserAgent("crossroads (+https://github.com/crossroads)")
                 .setConnectTimeout((int) timeout.toMillis())
-                .setFollowRedirects(true)
+                // redirects are followed by hand, never with the token to another origin (see redirect)
+                .setFollowRedirects(false)
                 .setTryUseCompression(true));
     }
 
@@ -45,27 +54,82 @@ class HttpFetcher {
     }
 
     Uni<Fetched> get(String url, Map<String, String> headers) {
-        HttpRequest<Buffer> request = client.getAbs(url).timeout(timeout.toMillis());
-        headers.forEach(request::putHeader);
-        return exchange(request, null, url);
+        return send(HttpMethod.GET, url, headers, null, 0);
     }
 
     Uni<Fetched> postJson(String url, Map<String, String> headers, String json) {
-        HttpRequest<Buffer> request = client.postAbs(url).timeout(timeout.toMillis());
-        headers.forEach(request::putHeader);
-        request.putHeader("Content-Type", "application/json");
-        return exchange(request, json, url);
+        Map<String, String> withType = new LinkedHashMap<>(headers);
+        withType.put("Content-Type", "application/json");
+        return send(HttpMethod.POST, url, withType, json, 0);
     }
 
-    private Uni<Fetched> exchange(HttpRequest<Buffer> request, String json, String url) {
+    private Uni<Fetched> send(HttpMethod method, String url, Map<String, String> headers, String json, int hops) {
+        HttpRequest<Buffer> request = client.requestAbs(method, url).timeout(timeout.toMillis());
+        headers.forEach(request::putHeader);
         LimitedBody body = new LimitedBody(maxBytes);
         HttpRequest<Void> piped = request.as(BodyCodec.newInstance(io.vertx.ext.web.codec.BodyCodec.pipe(body)));
         Uni<HttpResponse<Void>> sent = json == null ? piped.send()
                 : piped.sendBuffer(Buffer.buffer(json));
         return sent
                 .ifNoItem().after(timeout.plusSeconds(1)).failWith(() -> new TimeoutException("no answer in " + timeout))
-                .onItem().transform(response -> answer(response, body, url))
-                .onFailure(f -> !(f instanceof FetchException)).transform(f -> classify(f, body, url));
+                .onFailure(f -> !(f instanceof FetchException)).transform(f -> classify(f, body, url))
+                .flatMap(response -> REDIRECTS.contains(response.statusCode())
+                        ? redirect(response, method, url, headers, json, hops)
+                        : Uni.createFrom().item(() -> answer(response, body, url)));
+    }
+
+    /**
+     * Follows a redirect by hand (the client's own following would copy every header, the token too, to wherever
+     * the Location points). A request carrying credentials follows only to its own origin (scheme, host and port);
+     * one without any may go anywhere over HTTP(S), since it has nothing to leak. 303 turns a POST into a GET, 307
+     * and 308 repeat it, 301 and 302 are followed for GET only.
+     */
+    private Uni<Fetched> redirect(HttpResponse<Void> response, HttpMethod method, String url,
+            Map<String, String> headers, String json, int hops) {
+        int status = response.statusCode();
+        String location = response.getHeader("Location");
+        if (location == null || location.isBlank()) {
+            throw FetchException.permanent(host(url) + " answered HTTP " + status + " without a Location", status);
+        }
+        URI target;
+        try {
+            target = URI.create(url).resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            throw FetchException.permanent(host(url) + " answered HTTP " + status + " with an unusable Location", status);
+        }
+        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || target.getHost() == null) {
+            throw FetchException.permanent(host(url) + " answered HTTP " + status + " with a redirect that is not"
+                    + " HTTP(S): not followed", status);
+        }
+        String from = origin(URI.create(url));
+        String to = origin(target);
+        boolean credentials = headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Authorization"));
+        if (credentials && !from.equals(to)) {
+            throw FetchException.permanent(host(url) + " answered HTTP " + status + ", a redirect to another host ("
+                    + to + "); not followed with credentials", status);
+        }
+        if (hops >= MAX_REDIRECTS) {
+            throw FetchException.permanent("more than " + MAX_REDIRECTS + " redirects from " + host(url), status);
+        }
+        if (status == 303 && method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            Map<String, String> withoutBody = new LinkedHashMap<>(headers);
+            withoutBody.keySet().removeIf(name -> name.equalsIgnoreCase("Content-Type"));
+            return send(HttpMethod.GET, target.toString(), withoutBody, null, hops + 1);
+        }
+        if ((status == 301 || status == 302) && method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            throw FetchException.permanent(host(url) + " answered HTTP " + status + " to a " + method.name()
+                    + ": not followed", status);
+        }
+        return send(method, target.toString(), headers, json, hops + 1);
+    }
+
+    /** scheme://host:port, the port made explicit: what decides whether credentials may go along. */
+    static String origin(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return scheme + "://" + host + ":" + port;
     }
 
     private Fetched answer(HttpResponse<Void> response, LimitedBody body, String url) {
