@@ -19,6 +19,11 @@ public final class CrossroadsMain {
     }
 
     public static void main(String... args) {
+        String problem = StartupChecks.problem(System.getenv(), System.getProperties());
+        if (problem != null) {
+            System.err.println(problem);
+            System.exit(1);
+        }
         DatabaseSettings settings = DatabaseSettings.fromEnvironment();
         if (settings.externalDatabaseConfigured()) {
             Quarkus.run(args);
