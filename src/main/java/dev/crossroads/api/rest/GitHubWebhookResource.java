@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * GitHub webhook deliveries: a signed push to a tracked file queues a sync of that language's affected sources. 202
- * means queued: it runs now, or when the sync under way ends.
+ * means queued: it runs now, or when the sync under way ends. A replayed delivery is acknowledged with 200.
  */
 @Path("/api/webhooks/github")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,12 +35,13 @@ public class GitHubWebhookResource {
     @NonBlocking
     @Consumes(MediaType.WILDCARD)
     public Response deliver(@HeaderParam("X-GitHub-Event") String event,
+            @HeaderParam("X-GitHub-Delivery") String delivery,
             @HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
         if (!webhooks.enabled()) {
             return ErrorResponse.of(Response.Status.SERVICE_UNAVAILABLE,
                     "webhooks are disabled: set crossroads.github.webhook-secret");
         }
-        Decision decision = webhooks.decide(event, signature, body == null ? new byte[0] : body);
+        Decision decision = webhooks.decide(event, delivery, signature, body == null ? new byte[0] : body);
         if (decision instanceof Decision.Ignore ignore) {
             return Response.ok(Map.of("status", ignore.reason())).build();
         }

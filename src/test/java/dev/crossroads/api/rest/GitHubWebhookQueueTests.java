@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No push is dropped: pushes that arrive while a sync runs (here, or on another replica) are queued, coalesced per
- * language and source, and synced when it ends.
+ * language and source, and synced when it ends; a replayed delivery is acknowledged and synced once.
  */
 @QuarkusTest
 @WithTestResource(value = GitHubWireMockResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -126,6 +127,23 @@ class GitHubWebhookQueueTests {
         awaitSettled("a roadmap result for each pushed language", () -> roadmapResults() == 3);
         assertThat(Database.count(pool, "SELECT count(DISTINCT language) FROM source_result WHERE source = 'ROADMAP'"))
                 .isEqualTo(3);
+    }
+
+    @Test
+    void aReplayedDeliveryIsAcknowledgedAndNotSyncedAgain() {
+        slowPythonRoadmap();
+        String push = push(PYTHON, "develop", "docs/roadmap.md");
+        String delivery = UUID.randomUUID().toString();
+        deliver(push, delivery).statusCode(202);
+        awaitRunning();
+
+        deliver(push, delivery).statusCode(200).body("status", containsString("already received"));
+        awaitSettled("the python sync", () -> roadmapResults() >= 1);
+        deliver(push, delivery).statusCode(200).body("status", containsString("already received"));
+
+        awaitSettled("nothing more", () -> true);
+        assertThat(Database.count(pool, "SELECT count(*) FROM sync_run")).isEqualTo(1);
+        assertThat(roadmapResultsOf("python")).isEqualTo(1);
     }
 
     @Test
