@@ -40,12 +40,18 @@ public class SyncService {
     private final AtomicBoolean running = new AtomicBoolean();
     private final Event<DataChanged> dataChanged;
     private final Redaction redaction;
+    private final Event<RunEnded> runEnded;
+
+    /** A run of this replica ended (whatever its outcome): this replica is free to sync again. */
+    public record RunEnded() {
+    }
 
     SyncService(SourceService sources, RoadmapStep roadmaps, DocsStep docs, BoardStep boards, SyncRecorder recorder,
             SyncLease lease, SyncRunLog runLog, CrossroadsConfig config, Event<DataChanged> dataChanged,
-            Redaction redaction) {
+            Event<RunEnded> runEnded, Redaction redaction) {
         this.redaction = redaction;
         this.dataChanged = dataChanged;
+        this.runEnded = runEnded;
         this.runLog = runLog;
         this.boards = boards;
         this.sources = sources;
@@ -56,15 +62,37 @@ public class SyncService {
         this.parallelism = Math.max(1, config.sync().parallelism());
     }
 
-    /** Runs a sync; fails with {@link SyncBusyException} when one is already running anywhere. */
+    /**
+     * Runs a sync; fails with {@link SyncBusyException} when one is already running anywhere. A run that held the
+     * lease fires {@link RunEnded} once it let go of it.
+     */
     public Uni<SyncRun> run(SyncRequest request) {
         if (!running.compareAndSet(false, true)) {
             return Uni.createFrom().failure(new SyncBusyException(lease.replica()));
         }
+        AtomicBoolean ran = new AtomicBoolean();
         return lease.tryAcquire()
-                .flatMap(acquired -> acquired ? runHoldingLease(request)
-                        : lease.holder().flatMap(holder -> Uni.createFrom().failure(new SyncBusyException(holder))))
-                .eventually(() -> running.set(false));
+                .flatMap(acquired -> {
+                    ran.set(acquired);
+                    return acquired ? runHoldingLease(request)
+                            : lease.holder().flatMap(holder -> Uni.createFrom().failure(new SyncBusyException(holder)));
+                })
+                .eventually(() -> {
+                    running.set(false);
+                    // only after a real run: a refusal announcing itself would wake whoever waits into a busy loop
+                    if (ran.get()) {
+                        try {
+                            runEnded.fire(new RunEnded());
+                        } catch (RuntimeException e) {
+                            Log.warnf(e, "A listener of the end of a sync failed; the run itself is unaffected");
+                        }
+                    }
+                });
+    }
+
+    /** Whether a run of this replica is under way (or about to claim the lease). */
+    public boolean runningHere() {
+        return running.get();
     }
 
     private Uni<SyncRun> runHoldingLease(SyncRequest request) {

@@ -13,7 +13,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
@@ -27,9 +29,24 @@ import javax.crypto.spec.SecretKeySpec;
 public class WebhookService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many delivery ids are remembered to recognise a replay: GitHub redelivers on request, within days. */
+    static final int REMEMBERED_DELIVERIES = 1_000;
+    /** GitHub's delivery ids are GUIDs; anything longer is not remembered, so memory stays bounded. */
+    private static final int MAX_DELIVERY_ID = 100;
 
     private final Optional<String> secret;
     private final SourceService sources;
+    /**
+     * Ids of the deliveries that asked for a sync, oldest first. In memory and per replica: with several replicas a
+     * replay may reach another one and be queued again. That is acceptable, since queued syncs coalesce and a
+     * duplicate sync is cheap (conditional requests answer 304, an unchanged source writes nothing).
+     */
+    private final Map<String, Boolean> recentDeliveries = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_DELIVERIES;
+        }
+    };
 
     WebhookService(CrossroadsConfig config, SourceService sources) {
         this.secret = config.github().webhookSecret().filter(s -> !s.isBlank());
@@ -65,7 +82,12 @@ public class WebhookService {
         return secret.isPresent();
     }
 
-    public Decision decide(String event, String signature, byte[] body) {
+    /**
+     * Decides what a delivery asks for. A push already received under the same {@code X-GitHub-Delivery} id (a
+     * redelivery from GitHub's settings, a replay) is acknowledged and ignored; a delivery without an id is always
+     * new.
+     */
+    public Decision decide(String event, String delivery, String signature, byte[] body) {
         if (!verified(signature, body)) {
             throw new Rejected("the X-Hub-Signature-256 header does not match the body", true);
         }
@@ -92,8 +114,22 @@ public class WebhookService {
         if (touched.isEmpty()) {
             return new Decision.Ignore("ignored: the push touches no tracked file of " + language.get().id());
         }
+        if (!firstTime(delivery)) {
+            Log.infof("Webhook: delivery %s was received before; not queued again", delivery);
+            return new Decision.Ignore("already received: delivery " + delivery + " was queued before");
+        }
         Log.infof("Webhook: push to %s@%s touches %s of %s", repository, branch, touched, language.get().id());
         return new Decision.Sync(new SyncRequest(SyncRun.Trigger.WEBHOOK, Optional.of(language.get().id()), touched));
+    }
+
+    /** Remembers the id; false when it was remembered already. Only signed deliveries that ask for a sync get here. */
+    private boolean firstTime(String delivery) {
+        if (delivery == null || delivery.isBlank() || delivery.length() > MAX_DELIVERY_ID) {
+            return true;
+        }
+        synchronized (recentDeliveries) {
+            return recentDeliveries.put(delivery, Boolean.TRUE) == null;
+        }
     }
 
     private static Set<SourceKind> touched(LanguageSource language, JsonNode push) {
