@@ -2,7 +2,6 @@ package dev.crossroads.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +18,25 @@ import org.jboss.logging.Logger;
 /**
  * A PostgreSQL server run from the zonky binaries on Maven Central, for installs with no database of their own and
  * for the tests. Its data directory survives restarts; the server stops when the JVM exits, after Quarkus has closed
- * its connections, so no {@code postgres} process outlives the service.
+ * its connections, so no {@code postgres} process outlives the service. A server that did outlive one (the JVM was
+ * killed) is stopped by the next start on the same directory ({@link LeftoverServer}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     /** How long the shutdown hook waits for Quarkus to close its pools before stopping the server anyway. */
     private static final Duration QUARKUS_STOP_GRACE = Duration.ofSeconds(5);
+
+    /**
+     * Before Quarkus configures logging every level is printed, and zonky logs a stack trace at TRACE every 100 ms
+     * while it waits for the server: a start that fails would bury PostgreSQL's own reason under thousands of lines.
+     * Held here because the logging system keeps loggers weakly; Quarkus's own settings apply once it boots.
+     */
+    private static final java.util.logging.Logger ZONKY = java.util.logging.Logger.getLogger("io.zonky");
+
+    static {
+        ZONKY.setLevel(java.util.logging.Level.INFO);
+    }
 
     /** The server this JVM started, so the Quarkus shutdown observer can find it. */
     private static final AtomicReference<EmbeddedDatabase> STARTED = new AtomicReference<>();
@@ -63,6 +74,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
+            LeftoverServer.stopIfAny(dir);
             int chosenPort = port.isPresent() ? port.getAsInt() : freePort();
             LOG.infof("Starting embedded PostgreSQL on port %d with data in %s", chosenPort, dir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -76,8 +88,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .start();
             return new EmbeddedDatabase(postgres, dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
+        } catch (IOException | IllegalStateException e) {
+            // zonky's own failures: why PostgreSQL refused is in its output, logged above (io.zonky)
+            throw new DatabaseStartFailure("The embedded PostgreSQL in " + dir + " did not start: " + e.getMessage()
+                    + " (PostgreSQL's own messages, logged by io.zonky, say why)", e);
         }
     }
 
