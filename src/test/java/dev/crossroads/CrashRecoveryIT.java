@@ -81,6 +81,13 @@ class CrashRecoveryIT {
                 .isLessThan(Duration.ofSeconds(20));
         assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan, stopped").isEmpty();
         assertThat(postmasterPid(dataDir)).isNotEqualTo(orphan);
+
+        assertThat(text(dataDir, "SELECT outcome FROM sync_run WHERE id = " + interruptedRun)).isEqualTo("FAILED");
+        // the start-up sync is not skipped for a lease the dead process held, and a manual sync is not refused
+        awaitValue(() -> single(dataDir, "SELECT count(*) FROM sync_run WHERE trigger = 'STARTUP'"
+                + " AND outcome <> 'RUNNING' AND id > " + interruptedRun) == 1 ? 1L : null);
+        assertThat(second.graphql("mutation { triggerSync(language: \"python\") { outcome } }", ADMIN_TOKEN))
+                .contains("\"outcome\":\"SUCCEEDED\"").doesNotContain("SYNC_BUSY");
     }
 
     @Test
