@@ -59,7 +59,8 @@ public class SyncService {
         }
         return lease.tryAcquire()
                 .flatMap(acquired -> acquired ? runHoldingLease(request)
-                        : lease.holder().flatMap(holder -> Uni.createFrom().failure(new SyncBusyException(holder))))
+                        : lease.holder().flatMap(holder -> Uni.createFrom().failure(holder == null
+                                ? new SyncBusyException(null) : new SyncBusyException(holder.replica(), holder.until()))))
                 .eventually(() -> running.set(false));
     }
 
