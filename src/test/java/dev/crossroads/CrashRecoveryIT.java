@@ -88,6 +88,14 @@ class CrashRecoveryIT {
                 + " AND outcome <> 'RUNNING' AND id > " + interruptedRun) == 1 ? 1L : null);
         assertThat(second.graphql("mutation { triggerSync(language: \"python\") { outcome } }", ADMIN_TOKEN))
                 .contains("\"outcome\":\"SUCCEEDED\"").doesNotContain("SYNC_BUSY");
+
+        // the server lets in no one without the password the service keeps, readable by its owner only
+        for (String wrong : new String[] {"", "postgres"}) {
+            assertThatThrownBy(() -> DriverManager.getConnection(url(dataDir), "postgres", wrong).close())
+                    .as("connecting with password '%s'", wrong).isInstanceOf(SQLException.class);
+        }
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve("crossroads-password")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.crossroads.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +44,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final String password;
     private final CountDownLatch quarkusStopped = new CountDownLatch(1);
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.password = password;
     }
 
     /**
@@ -75,9 +78,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             LeftoverServer.stopIfAny(dir);
+            ServerPassword password = ServerPassword.of(dir);
             int chosenPort = port.isPresent() ? port.getAsInt() : freePort();
             LOG.infof("Starting embedded PostgreSQL on port %d with data in %s", chosenPort, dir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPort(chosenPort)
@@ -85,13 +89,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                    .setServerConfig("max_connections", "100")
-                    .start();
-            return new EmbeddedDatabase(postgres, dir);
-        } catch (IOException | IllegalStateException e) {
+                    .setServerConfig("max_connections", "100");
+            Optional<Path> initdbPasswordFile = password.configure(builder);
+            try {
+                return new EmbeddedDatabase(startRequiringPassword(builder, password), dir, password.value());
+            } finally {
+                if (initdbPasswordFile.isPresent()) {
+                    Files.deleteIfExists(initdbPasswordFile.get());
+                }
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
             // zonky's own failures: why PostgreSQL refused is in its output, logged above (io.zonky)
             throw new DatabaseStartFailure("The embedded PostgreSQL in " + dir + " did not start: " + e.getMessage()
                     + " (PostgreSQL's own messages, logged by io.zonky, say why)", e);
+        }
+    }
+
+    private static EmbeddedPostgres startRequiringPassword(EmbeddedPostgres.Builder builder, ServerPassword password)
+            throws IOException {
+        EmbeddedPostgres postgres = builder.start();
+        try {
+            password.enforce(postgres);
+            return postgres;
+        } catch (IOException | RuntimeException e) {
+            postgres.close(); // a server nobody will use or stop
+            throw e;
         }
     }
 
@@ -103,13 +125,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** The superuser's password, kept in the data directory ({@value ServerPassword#FILE}). */
+    public String password() {
+        return password;
+    }
+
     /** The Quarkus datasource settings that point at this server. */
     public Map<String, String> connectionProperties() {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + port() + "/postgres");
         props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port() + "/postgres");
         props.put("quarkus.datasource.username", "postgres");
-        props.put("quarkus.datasource.password", "postgres");
+        props.put("quarkus.datasource.password", password);
         return props;
     }
 
