@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,6 +43,7 @@ class CrashRecoveryIT {
     private final List<PackagedService> started = new ArrayList<>();
     private final AtomicBoolean slow = new AtomicBoolean(true);
     private HttpServer rawHost;
+    private final ExecutorService rawHostThreads = Executors.newFixedThreadPool(8);
 
     @AfterEach
     void stopEverything() throws Exception {
@@ -54,6 +56,7 @@ class CrashRecoveryIT {
         }
         if (rawHost != null) {
             rawHost.stop(0);
+            rawHostThreads.shutdownNow();
         }
     }
 
@@ -123,7 +126,8 @@ class CrashRecoveryIT {
                   - { id: go, name: Go, repository: acme/go, branch: main }
                 """);
         return Map.of("crossroads.db.data-dir", dataDir.toString(), "crossroads.config-file", family.toString(),
-                "crossroads.admin.token", ADMIN_TOKEN, "crossroads.github.raw-url", "http://localhost:" + rawHost().getAddress().getPort() + "/raw");
+                "crossroads.admin.token", ADMIN_TOKEN,
+                "crossroads.github.raw-url", "http://localhost:" + rawHost().getAddress().getPort() + "/raw");
     }
 
     private PackagedService start(Map<String, String> properties) throws IOException {
@@ -136,7 +140,7 @@ class CrashRecoveryIT {
     private HttpServer rawHost() throws IOException {
         if (rawHost == null) {
             rawHost = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            rawHost.setExecutor(Executors.newFixedThreadPool(8));
+            rawHost.setExecutor(rawHostThreads);
             rawHost.createContext("/raw/", exchange -> {
                 String[] parts = exchange.getRequestURI().getPath().split("/", 6);
                 Path file = parts.length == 6 ? Path.of("config/examples/gizmo", parts[3], parts[5]) : null;

@@ -60,7 +60,8 @@ public class SyncService {
         return lease.tryAcquire()
                 .flatMap(acquired -> acquired ? runHoldingLease(request)
                         : lease.holder().flatMap(holder -> Uni.createFrom().failure(holder == null
-                                ? new SyncBusyException(null) : new SyncBusyException(holder.replica(), holder.until()))))
+                                ? new SyncBusyException(null)
+                                : new SyncBusyException(holder.replica(), holder.until()))))
                 .eventually(() -> running.set(false));
     }
 
