@@ -1,9 +1,12 @@
 package dev.crossroads;
 
+import dev.crossroads.db.DatabaseStartFailure;
 import dev.crossroads.db.EmbeddedDatabase;
 import dev.crossroads.db.DatabaseSettings;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.logging.Handler;
+import org.jboss.logging.Logger;
 
 /**
  * Entry point of the packaged service.
@@ -29,7 +32,15 @@ public final class CrossroadsMain {
             Quarkus.run(args);
             return;
         }
-        EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDirectory(), settings.port());
+        EmbeddedDatabase database;
+        try {
+            database = EmbeddedDatabase.start(settings.dataDirectory(), settings.port());
+        } catch (DatabaseStartFailure e) {
+            // the message says what holds the database and what to do; a stack trace would only bury it
+            Logger.getLogger(CrossroadsMain.class).error(e.getMessage());
+            exit(1);
+            return;
+        }
         database.connectionProperties().forEach(System::setProperty);
         database.stopWhenJvmExits();
         try {
@@ -37,5 +48,16 @@ public final class CrossroadsMain {
         } finally {
             database.quarkusStopped();
         }
+    }
+
+    /**
+     * Exits before Quarkus has set up logging. Until it does, log records wait in a handler on the root logger that
+     * prints them only when closed; the launcher closes it when main returns, but not on {@code System.exit}.
+     */
+    private static void exit(int status) {
+        for (Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+            handler.close();
+        }
+        System.exit(status);
     }
 }

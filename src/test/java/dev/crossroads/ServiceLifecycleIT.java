@@ -37,6 +37,8 @@ class ServiceLifecycleIT {
     Path dir;
 
     private final List<Process> started = new ArrayList<>();
+    /** The password of the test's database server: each data directory has its own. */
+    private String password;
 
     @AfterEach
     void killLeftovers() {
@@ -51,6 +53,7 @@ class ServiceLifecycleIT {
         Service first = start(Map.of("crossroads.db.data-dir", dataDir.toString(),
                 "crossroads.db.port", String.valueOf(dbPort)), Map.of());
         first.awaitReady(Duration.ofSeconds(60));
+        password = Files.readString(dataDir.resolve("crossroads-password"));
         assertThat(first.graphql("{ languages { id } }"))
                 .contains("\"id\":\"python\"", "\"id\":\"typescript\"", "\"id\":\"java\"", "\"id\":\"dotnet\"");
         sql(dbPort, "CREATE TABLE restart_marker (id int); INSERT INTO restart_marker VALUES (42)");
@@ -69,6 +72,7 @@ class ServiceLifecycleIT {
     @Test
     void externalDatasourceIsUsedAndNothingIsEmbedded() throws Exception {
         try (EmbeddedDatabase external = EmbeddedDatabase.startForTests(dir.resolve("external"))) {
+            password = external.password();
             Path unusedDataDir = dir.resolve("must-not-exist");
             Map<String, String> env = externalDatasource(external.port());
 
@@ -87,6 +91,7 @@ class ServiceLifecycleIT {
         HttpServer slowGitHub = slowRawHost();
         Path family = gizmoFamilyOnGitHub();
         try (EmbeddedDatabase shared = EmbeddedDatabase.startForTests(dir.resolve("shared-db"))) {
+            password = shared.password();
             Map<String, String> env = externalDatasource(shared.port());
             Map<String, String> properties = Map.of("crossroads.config-file", family.toString(),
                     "crossroads.github.raw-url", "http://localhost:" + slowGitHub.getAddress().getPort() + "/raw",
@@ -124,6 +129,7 @@ class ServiceLifecycleIT {
         int dbPort = freePort();
         Path dbDir = dir.resolve("db");
         EmbeddedDatabase database = EmbeddedDatabase.start(dbDir, java.util.OptionalInt.of(dbPort));
+        password = database.password();
         try {
             Map<String, String> env = externalDatasource(dbPort);
             Service service = start(Map.of("crossroads.config-file", family.toString(),
@@ -272,12 +278,12 @@ class ServiceLifecycleIT {
     }
 
     /** The environment that points the service at a PostgreSQL of our own instead of its embedded one. */
-    private static Map<String, String> externalDatasource(int port) {
+    private Map<String, String> externalDatasource(int port) {
         return Map.of(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://localhost:" + port + "/postgres",
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + port + "/postgres",
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "postgres");
+                "QUARKUS_DATASOURCE_PASSWORD", password);
     }
 
     private static List<ProcessHandle> postgresProcessesUsing(Path dataDir) {
@@ -287,21 +293,21 @@ class ServiceLifecycleIT {
                 .toList();
     }
 
-    private static void sql(int port, String statements) throws SQLException {
+    private void sql(int port, String statements) throws SQLException {
         try (Connection c = connect(port); var s = c.createStatement()) {
             s.execute(statements);
         }
     }
 
-    private static long sqlCount(int port, String query) throws SQLException {
+    private long sqlCount(int port, String query) throws SQLException {
         try (Connection c = connect(port); var s = c.createStatement(); var rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static Connection connect(int port) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "postgres");
+    private Connection connect(int port) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", password);
     }
 
     private static String javaBinary() {

@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * A PostgreSQL server run from the zonky binaries on Maven Central, for installs with no database of their own and
  * for the tests. Its data directory survives restarts; the server stops when the JVM exits, after Quarkus has closed
- * its connections, so no {@code postgres} process outlives the service.
+ * its connections, so no {@code postgres} process outlives the service. A server that did outlive one (the JVM was
+ * killed) is stopped by the next start on the same directory ({@link LeftoverServer}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -27,16 +28,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** How long the shutdown hook waits for Quarkus to close its pools before stopping the server anyway. */
     private static final Duration QUARKUS_STOP_GRACE = Duration.ofSeconds(5);
 
+    /**
+     * Before Quarkus configures logging every level is printed, and zonky logs a stack trace at TRACE every 100 ms
+     * while it waits for the server: a start that fails would bury PostgreSQL's own reason under thousands of lines.
+     * Held here because the logging system keeps loggers weakly; Quarkus's own settings apply once it boots.
+     */
+    private static final java.util.logging.Logger ZONKY = java.util.logging.Logger.getLogger("io.zonky");
+
+    static {
+        ZONKY.setLevel(java.util.logging.Level.INFO);
+    }
+
     /** The server this JVM started, so the Quarkus shutdown observer can find it. */
     private static final AtomicReference<EmbeddedDatabase> STARTED = new AtomicReference<>();
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final String password;
     private final CountDownLatch quarkusStopped = new CountDownLatch(1);
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.password = password;
     }
 
     /**
@@ -63,9 +77,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
+            LeftoverServer.stopIfAny(dir);
+            ServerPassword password = ServerPassword.of(dir);
             int chosenPort = port.isPresent() ? port.getAsInt() : freePort();
             LOG.infof("Starting embedded PostgreSQL on port %d with data in %s", chosenPort, dir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPort(chosenPort)
@@ -73,11 +89,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                    .setServerConfig("max_connections", "100")
-                    .start();
-            return new EmbeddedDatabase(postgres, dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
+                    .setServerConfig("max_connections", "100");
+            Optional<Path> initdbPasswordFile = password.configure(builder);
+            try {
+                return new EmbeddedDatabase(startRequiringPassword(builder, password), dir, password.value());
+            } finally {
+                if (initdbPasswordFile.isPresent()) {
+                    Files.deleteIfExists(initdbPasswordFile.get());
+                }
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // zonky's own failures: why PostgreSQL refused is in its output, logged above (io.zonky)
+            throw new DatabaseStartFailure("The embedded PostgreSQL in " + dir + " did not start: " + e.getMessage()
+                    + " (PostgreSQL's own messages, logged by io.zonky, say why)", e);
+        }
+    }
+
+    private static EmbeddedPostgres startRequiringPassword(EmbeddedPostgres.Builder builder, ServerPassword password)
+            throws IOException {
+        EmbeddedPostgres postgres = builder.start();
+        try {
+            password.enforce(postgres);
+            return postgres;
+        } catch (IOException | RuntimeException e) {
+            postgres.close(); // a server nobody will use or stop
+            throw e;
         }
     }
 
@@ -89,13 +125,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** The superuser's password, kept in the data directory ({@value ServerPassword#FILE}). */
+    public String password() {
+        return password;
+    }
+
     /** The Quarkus datasource settings that point at this server. */
     public Map<String, String> connectionProperties() {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + port() + "/postgres");
         props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port() + "/postgres");
         props.put("quarkus.datasource.username", "postgres");
-        props.put("quarkus.datasource.password", "postgres");
+        props.put("quarkus.datasource.password", password);
         return props;
     }
 

@@ -3,6 +3,8 @@ package dev.crossroads.sync;
 import dev.crossroads.config.CrossroadsConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -72,10 +75,21 @@ public class SyncLease {
                 .invoke(still -> held.compareAndSet(true, still));
     }
 
+    /** A live claim: which replica holds it, and when it runs out unless renewed. */
+    public record Holder(String replica, Instant until) {
+    }
+
     /** Who holds the claim now, or null. */
-    public Uni<String> holder() {
-        return pool.query("SELECT holder FROM sync_lease WHERE id = 1 AND expires_at > now()").execute()
-                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("holder") : null);
+    public Uni<Holder> holder() {
+        return pool.query("SELECT holder, expires_at FROM sync_lease WHERE id = 1 AND expires_at > now()").execute()
+                .map(rows -> {
+                    RowIterator<Row> found = rows.iterator();
+                    if (!found.hasNext()) {
+                        return null;
+                    }
+                    Row row = found.next();
+                    return new Holder(row.getString("holder"), row.getOffsetDateTime("expires_at").toInstant());
+                });
     }
 
     /**

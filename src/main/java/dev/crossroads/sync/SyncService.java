@@ -75,7 +75,9 @@ public class SyncService {
                 .flatMap(acquired -> {
                     ran.set(acquired);
                     return acquired ? runHoldingLease(request)
-                            : lease.holder().flatMap(holder -> Uni.createFrom().failure(new SyncBusyException(holder)));
+                            : lease.holder().flatMap(holder -> Uni.createFrom().failure(holder == null
+                                    ? new SyncBusyException(null)
+                                    : new SyncBusyException(holder.replica(), holder.until())));
                 })
                 .eventually(() -> {
                     running.set(false);

@@ -69,8 +69,8 @@ class MigrationUpgradeTests {
     }
 
     private static Flyway flyway(String target) {
-        var config = Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration")
-                .cleanDisabled(false);
+        var config = Flyway.configure().dataSource(url, "postgres", database.password())
+                .locations("classpath:db/migration").cleanDisabled(false);
         if (target != null) {
             config.target(target);
         }
@@ -82,7 +82,7 @@ class MigrationUpgradeTests {
     }
 
     private static Connection connect() throws Exception {
-        return DriverManager.getConnection(url, "postgres", "postgres");
+        return DriverManager.getConnection(url, "postgres", database.password());
     }
 
     private static long value(Statement sql, String query) throws Exception {
