@@ -24,8 +24,9 @@ public final class CrossroadsMain {
     public static void main(String... args) {
         String problem = StartupChecks.problem(System.getenv(), System.getProperties());
         if (problem != null) {
-            System.err.println(problem);
-            System.exit(1);
+            Logger.getLogger(CrossroadsMain.class).error(problem);
+            exit(1);
+            return;
         }
         DatabaseSettings settings = DatabaseSettings.fromEnvironment();
         if (settings.externalDatabaseConfigured()) {
