@@ -34,6 +34,23 @@ public interface CrossroadsConfig {
     /** The parity matrix: catalog, refresh and response caching. */
     Parity parity();
 
+    /** What one GraphQL request may ask for; a request over a limit is refused before it runs. */
+    Graphql graphql();
+
+    interface Graphql {
+        /** Root fields (aliases included) per request. */
+        @WithDefault("20")
+        int maxRootFields();
+
+        /** Fields per request, counted wherever fragments are spread. */
+        @WithDefault("1000")
+        int maxFields();
+
+        /** Nesting depth of the selections. */
+        @WithDefault("12")
+        int maxDepth();
+    }
+
     interface Parity {
         /**
          * The feature catalog (env {@code CROSSROADS_PARITY_CATALOG}), relative to the working directory; {@code none}

@@ -42,14 +42,16 @@ public class CachedGraphQLRoute {
     private static final String JSON = "application/json; charset=UTF-8";
 
     private final ResponseCache cache;
+    private final QueryLimits limits;
     private final long maxBody;
     private final String fillSecret;
     private final Map<String, String> queries = new HashMap<>();
     private WebClient loopback;
 
-    CachedGraphQLRoute(ResponseCache cache, dev.crossroads.api.http.BodyLimits limits) {
+    CachedGraphQLRoute(ResponseCache cache, dev.crossroads.api.http.BodyLimits bodies, QueryLimits limits) {
         this.cache = cache;
-        this.maxBody = limits.limitFor("/graphql");
+        this.limits = limits;
+        this.maxBody = bodies.limitFor("/graphql");
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         this.fillSecret = HexFormat.of().formatHex(secret);
@@ -80,7 +82,13 @@ public class CachedGraphQLRoute {
             badRequest(ctx, problem);
             return;
         }
-        if (!cache.cacheable(body)) {
+        QueryShape shape = cache.shape(body);
+        String tooBig = limits.refusal(shape);
+        if (tooBig != null) {
+            refuse(ctx, tooBig);
+            return;
+        }
+        if (!shape.matrixOnly()) {
             ctx.next();
             return;
         }
@@ -197,8 +205,18 @@ public class CachedGraphQLRoute {
 
     /** GraphQL over HTTP: a request that is not one is a 400 with a GraphQL-shaped error. */
     private static void badRequest(RoutingContext ctx, String message) {
+        respondError(ctx, "BAD_REQUEST", message);
+    }
+
+    /** A request over a limit: a 400 whose code names the limit ({@code QUERY_TOO_COMPLEX: …}). */
+    private static void refuse(RoutingContext ctx, String refusal) {
+        int colon = refusal.indexOf(':');
+        respondError(ctx, refusal.substring(0, colon), refusal.substring(colon + 1).strip());
+    }
+
+    private static void respondError(RoutingContext ctx, String code, String message) {
         JsonObject error = new JsonObject().put("message", message)
-                .put("extensions", new JsonObject().put("code", "BAD_REQUEST"));
+                .put("extensions", new JsonObject().put("code", code));
         ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
                 .end(new JsonObject().put("errors", new io.vertx.core.json.JsonArray().add(error)).encode());
     }

@@ -3,11 +3,6 @@ package dev.crossroads.api.graphql;
 import dev.crossroads.config.CrossroadsConfig;
 import dev.crossroads.parity.ParityService;
 import dev.crossroads.parity.ParityService.MatrixChanged;
-import graphql.language.Document;
-import graphql.language.Field;
-import graphql.language.OperationDefinition;
-import graphql.language.Selection;
-import graphql.parser.Parser;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -33,9 +28,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ResponseCache {
 
-    /** Root fields whose answers depend on nothing but the matrix of the data version (and the family file). */
-    static final Set<String> MATRIX_FIELDS = Set.of("parityMatrix", "features", "feature", "alignmentSuggestions",
-            "unlinkedItems", "languages", "__typename");
     private static final int MAX_QUERY_CHARS = 64 * 1024;
     private static final int MAX_DECISIONS = 10_000;
 
@@ -43,8 +35,8 @@ public class ResponseCache {
     private final long maxBytes;
     private final AtomicLong bytes = new AtomicLong();
     private volatile Generation generation;
-    /** Whether a request body may be cached at all, remembered per body (parsing is the cost being avoided). */
-    private final Map<String, Boolean> cacheable = new ConcurrentHashMap<>();
+    /** Each request body's shape, remembered per body (parsing is the cost being avoided). */
+    private final Map<String, QueryShape> shapes = new ConcurrentHashMap<>();
 
     ResponseCache(ParityService parity, CrossroadsConfig config) {
         this.parity = parity;
@@ -135,52 +127,25 @@ public class ResponseCache {
         }
     }
 
-    /**
-     * Whether a GraphQL request body is a query (not a mutation or subscription) whose every root field is served
-     * from the matrix: only those are cached. Decided once per distinct body.
-     */
-    public boolean cacheable(String body) {
-        Boolean known = cacheable.get(body);
+    /** The shape of a GraphQL request body (see {@link QueryShape}), read once per distinct body. */
+    QueryShape shape(String body) {
+        QueryShape known = shapes.get(body);
         if (known != null) {
             return known;
         }
-        boolean decision = decide(body);
-        if (cacheable.size() >= MAX_DECISIONS) {
-            cacheable.clear();
-        }
-        cacheable.put(body, decision);
-        return decision;
-    }
-
-    static boolean decide(String body) {
+        QueryShape shape;
         try {
-            JsonObject request = new JsonObject(body);
-            Object query = request.getValue("query");
-            if (!(query instanceof String text) || text.length() > MAX_QUERY_CHARS) {
-                return false;
-            }
-            return onlyMatrixFields(Parser.parse(text));
+            Object query = new JsonObject(body).getValue("query");
+            shape = query instanceof String text ? QueryShape.of(text)
+                    : new QueryShape(false, 0, 0, 0, "query must be the text of a GraphQL document");
         } catch (RuntimeException e) {
-            return false; // not ours to judge: the GraphQL endpoint answers it with its own error
+            shape = new QueryShape(false, 0, 0, 0, "the body is not valid JSON");
         }
-    }
-
-    static boolean onlyMatrixFields(Document document) {
-        boolean any = false;
-        for (var definition : document.getDefinitions()) {
-            if (definition instanceof OperationDefinition operation) {
-                if (operation.getOperation() != OperationDefinition.Operation.QUERY) {
-                    return false;
-                }
-                for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
-                    if (!(selection instanceof Field field) || !MATRIX_FIELDS.contains(field.getName())) {
-                        return false;
-                    }
-                    any = true;
-                }
-            }
+        if (shapes.size() >= MAX_DECISIONS) {
+            shapes.clear();
         }
-        return any;
+        shapes.put(body, shape);
+        return shape;
     }
 
     /** A strong validator of a response: its data version and a digest of its bytes. */
