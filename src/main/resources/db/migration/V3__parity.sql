@@ -47,12 +47,25 @@ CREATE FUNCTION pg_temp.normalised_status(source TEXT, raw TEXT) RETURNS TEXT LA
 $$;
 UPDATE snapshot_item i SET status = pg_temp.normalised_status(s.source, i.status_raw)
 FROM snapshot s WHERE s.id = i.snapshot_id;
+-- one item's events, for its history and for when it entered its status
+CREATE INDEX change_event_item ON change_event (language, source, item_key, occurred_at);
 UPDATE tracked_item SET status = pg_temp.normalised_status(source, status_raw),
     status_since = COALESCE((SELECT max(e.occurred_at) FROM change_event e
                              WHERE e.language = tracked_item.language AND e.source = tracked_item.source
                                AND e.item_key = tracked_item.item_key AND e.kind IN ('ADDED', 'STATUS_CHANGED')),
                             first_seen);
 CREATE INDEX tracked_item_present ON tracked_item (language, source) WHERE removed_at IS NULL;
+-- what the latest snapshot said of each present item, until the next sync reads it again
+UPDATE tracked_item t SET kind = i.kind, section = i.section, url = i.url
+FROM snapshot_item i
+WHERE i.snapshot_id = (SELECT s.id FROM snapshot s WHERE s.language = t.language AND s.source = t.source
+                       ORDER BY s.fetched_at DESC, s.id DESC LIMIT 1)
+  AND i.item_key = t.item_key;
+-- Evidence, links and table names were never stored: the next sync must read every source again, not answer
+-- "unchanged". Forgetting the validators makes it fetch; a latest hash no content has makes it store (and diff).
+DELETE FROM http_cache;
+UPDATE snapshot SET content_hash = repeat('0', 64)
+WHERE id IN (SELECT DISTINCT ON (language, source) id FROM snapshot ORDER BY language, source, fetched_at DESC, id DESC);
 
 -- Bumped in the same statement as every stored snapshot and every curation change: the matrix is rebuilt, and
 -- cached responses dropped, when it moves. Replicas poll it.

@@ -79,6 +79,7 @@ public final class Aligner {
                 aligner.titled(item);
             }
         }
+        aligner.createCurated(curation, Set.of()); // entries whose natural feature did not appear: now they exist
         aligner.linkPending();
         return aligner.finish(curation);
     }

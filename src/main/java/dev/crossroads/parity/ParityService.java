@@ -84,13 +84,16 @@ public class ParityService {
      */
     public Uni<ParityState> refresh() {
         return items.dataVersion().flatMap(version -> {
-            if (version == state.dataVersion() && state.matrix().generatedAt().isAfter(Instant.EPOCH)) {
+            // the version only moves forward: an answer no newer than what is served (a slow read racing a
+            // rebuild) changes nothing
+            if (version <= state.dataVersion() && state.matrix().generatedAt().isAfter(Instant.EPOCH)) {
                 return Uni.createFrom().item(state);
             }
+            again.set(true); // before the claim: a rebuild ending now must not miss this request
             if (!rebuilding.compareAndSet(false, true)) {
-                again.set(true);
                 return Uni.createFrom().item(state);
             }
+            again.set(false);
             return rebuild(version).eventually(() -> {
                 rebuilding.set(false);
                 if (again.getAndSet(false)) {

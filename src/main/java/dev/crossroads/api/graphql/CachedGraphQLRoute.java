@@ -40,6 +40,8 @@ public class CachedGraphQLRoute {
     private static final String FILL_HEADER = "X-Crossroads-Cache-Fill";
     private static final List<String> KNOWN_QUERIES = List.of("landing", "feature", "suggestions");
     private static final String JSON = "application/json; charset=UTF-8";
+    /** A fill the endpoint does not answer in this time fails, and its waiters are answered directly. */
+    private static final long FILL_TIMEOUT_MS = 10_000;
 
     private final ResponseCache cache;
     private final QueryLimits limits;
@@ -70,19 +72,39 @@ public class CachedGraphQLRoute {
     }
 
     private void post(RoutingContext ctx) {
-        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (fillSecret.equals(ctx.request().getHeader(FILL_HEADER)) || contentType == null
-                || !contentType.startsWith("application/json") || ctx.body().isEmpty()) {
+        if (fillSecret.equals(ctx.request().getHeader(FILL_HEADER))) {
             ctx.next();
             return;
         }
-        String body = ctx.body().asString();
-        String problem = problem(body);
-        if (problem != null) {
-            badRequest(ctx, problem);
+        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        String type = contentType == null ? "" : contentType.strip().toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("application/graphql") && !type.startsWith("application/graphql-response")) {
+            // the body is the query itself: limits apply the same, nothing is cached
+            String refusal = limits.refusal(QueryShape.of(ctx.body().asString()));
+            if (refusal != null) {
+                refuse(ctx, refusal);
+            } else {
+                ctx.next();
+            }
             return;
         }
+        if (!type.startsWith("application/json")) {
+            // the endpoint would read text/plain (or no type) as JSON: a cross-site form could post queries, and
+            // they would escape every limit
+            respondError(ctx, 415, "UNSUPPORTED_MEDIA_TYPE", "send GraphQL requests as application/json (or a bare "
+                    + "query as application/graphql)");
+            return;
+        }
+        if (ctx.body().isEmpty()) {
+            badRequest(ctx, "the body is empty: send {\"query\": \"...\"}");
+            return;
+        }
+        String body = ctx.body().asString();
         QueryShape shape = cache.shape(body);
+        if (shape.badRequest() != null) {
+            badRequest(ctx, shape.badRequest());
+            return;
+        }
         String tooBig = limits.refusal(shape);
         if (tooBig != null) {
             refuse(ctx, tooBig);
@@ -153,6 +175,7 @@ public class CachedGraphQLRoute {
     private Future<Cached> fill(SocketAddress local, String body) {
         long version = cache.version();
         return loopback.post(local.port(), loopbackHost(local), "/graphql")
+                .timeout(FILL_TIMEOUT_MS)
                 .putHeader(FILL_HEADER, fillSecret)
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
                 .putHeader(HttpHeaders.ACCEPT.toString(), "application/json")
@@ -175,49 +198,21 @@ public class CachedGraphQLRoute {
         return host == null || host.isEmpty() || "0.0.0.0".equals(host) ? "127.0.0.1" : host;
     }
 
-    /**
-     * What is wrong with a GraphQL request body, before the engine sees it (it would answer a 500 to
-     * {@code "variables": "text"}); null when it is a request.
-     */
-    static String problem(String body) {
-        Object parsed;
-        try {
-            parsed = io.vertx.core.json.Json.decodeValue(body);
-        } catch (DecodeException e) {
-            return "the body is not valid JSON";
-        }
-        if (!(parsed instanceof JsonObject request)) {
-            return "the body must be a JSON object with a query (and optional variables and operationName)";
-        }
-        if (!(request.getValue("query") instanceof String)) {
-            return "query must be the text of a GraphQL document";
-        }
-        Object variables = request.getValue("variables");
-        if (variables != null && !(variables instanceof JsonObject)) {
-            return "variables must be a JSON object of variable names to values";
-        }
-        Object operation = request.getValue("operationName");
-        if (operation != null && !(operation instanceof String)) {
-            return "operationName must be text";
-        }
-        return null;
-    }
-
     /** GraphQL over HTTP: a request that is not one is a 400 with a GraphQL-shaped error. */
     private static void badRequest(RoutingContext ctx, String message) {
-        respondError(ctx, "BAD_REQUEST", message);
+        respondError(ctx, 400, "BAD_REQUEST", message);
     }
 
     /** A request over a limit: a 400 whose code names the limit ({@code QUERY_TOO_COMPLEX: …}). */
     private static void refuse(RoutingContext ctx, String refusal) {
         int colon = refusal.indexOf(':');
-        respondError(ctx, refusal.substring(0, colon), refusal.substring(colon + 1).strip());
+        respondError(ctx, 400, refusal.substring(0, colon), refusal.substring(colon + 1).strip());
     }
 
-    private static void respondError(RoutingContext ctx, String code, String message) {
+    private static void respondError(RoutingContext ctx, int status, String code, String message) {
         JsonObject error = new JsonObject().put("message", message)
                 .put("extensions", new JsonObject().put("code", code));
-        ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
                 .end(new JsonObject().put("errors", new io.vertx.core.json.JsonArray().add(error)).encode());
     }
 

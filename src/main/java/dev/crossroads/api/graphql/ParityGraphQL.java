@@ -40,7 +40,7 @@ public class ParityGraphQL {
     private final ParityService parity;
     private final ParityViews.Mapper mapper;
     private final List<String> languageIds;
-    private volatile Cached cached = new Cached(-1, null);
+    private volatile Cached cached = new Cached(null, null);
 
     public ParityGraphQL(ParityService parity, SourceService family) {
         this.parity = parity;
@@ -50,7 +50,8 @@ public class ParityGraphQL {
         this.languageIds = List.copyOf(languages.keySet());
     }
 
-    private record Cached(long version, ParityMatrixView matrix) {
+    /** The unfiltered matrix's view, for the state it was mapped from (identity: states are never reused). */
+    private record Cached(ParityState state, ParityMatrixView matrix) {
     }
 
     @Query("parityMatrix")
@@ -67,8 +68,8 @@ public class ParityGraphQL {
         boolean unfiltered = (languages == null || languages.isEmpty()) && blank(group) && blank(query);
         if (unfiltered) {
             Cached now = cached;
-            if (now.version != state.dataVersion() || now.matrix == null) {
-                now = new Cached(state.dataVersion(), mapper.matrix(state.matrix(), null));
+            if (now.state != state) {
+                now = new Cached(state, mapper.matrix(state.matrix(), null));
                 cached = now;
             }
             return now.matrix;

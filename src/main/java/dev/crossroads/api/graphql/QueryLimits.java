@@ -21,6 +21,9 @@ class QueryLimits {
         if (QueryShape.TOO_MANY_TOKENS.equals(shape.parseError())) {
             return "QUERY_TOO_LARGE: " + QueryShape.TOO_MANY_TOKENS;
         }
+        if (QueryShape.FRAGMENT_CYCLE.equals(shape.parseError())) {
+            return "QUERY_INVALID: " + QueryShape.FRAGMENT_CYCLE;
+        }
         if (shape.rootFields() > limits.maxRootFields()) {
             return "QUERY_TOO_MANY_ROOT_FIELDS: the query asks for " + shape.rootFields() + " root fields (aliases"
                     + " included); at most " + limits.maxRootFields() + " (crossroads.graphql.max-root-fields)";

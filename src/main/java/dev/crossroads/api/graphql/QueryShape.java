@@ -14,26 +14,38 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * How big a GraphQL request is, read before it runs: its root fields (aliases make one request do the work of
  * thousands: 2,400 aliases of {@code sources} ran for 5.6 s), all its fields, its depth, and whether every root field
- * is served from the matrix (then its answer can be cached). Fragments are counted where they are spread.
+ * is served from the matrix (then its answer can be cached). Fragments count where they are spread, root-level ones
+ * included; each fragment is measured once (a document spreading fragments into fragments cannot make this walk
+ * exponential), and a fragment that spreads itself is refused as the engine would refuse it.
  *
  * @param parseError why the document could not be read, or null; the endpoint answers those itself
+ * @param badRequest why the body is not a GraphQL request at all (answered 400 before the engine sees it), or null
  */
-record QueryShape(boolean matrixOnly, int rootFields, int fields, int depth, String parseError) {
+record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, String parseError, String badRequest) {
 
     /** Root fields served from the matrix alone. */
     static final Set<String> MATRIX_FIELDS = Set.of("parityMatrix", "features", "feature", "alignmentSuggestions",
             "unlinkedItems", "languages", "__typename");
     /** Well above any real query, well below what graphql-java refuses on its own with a generic error. */
     private static final int MAX_TOKENS = 10_000;
-    private static final int MAX_WALK_DEPTH = 64;
     /** The parse error of a document over {@link #MAX_TOKENS}. */
     static final String TOO_MANY_TOKENS = "the query has more than " + MAX_TOKENS + " tokens";
+    /** Nesting walked before giving up; any depth limit is far below it. */
+    private static final int MAX_WALK = 256;
+    /** The parse error of a fragment that spreads itself, directly or not. */
+    static final String FRAGMENT_CYCLE = "a fragment spreads itself";
+
+    /** A body that is not a GraphQL request. */
+    static QueryShape notARequest(String why) {
+        return new QueryShape(false, 0, 0, 0, null, why);
+    }
 
     static QueryShape of(String query) {
         Document document;
@@ -43,60 +55,149 @@ record QueryShape(boolean matrixOnly, int rootFields, int fields, int depth, Str
             document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
                     .parserOptions(options).build());
         } catch (graphql.parser.exceptions.ParseCancelledException e) {
-            return new QueryShape(false, 0, 0, 0, TOO_MANY_TOKENS);
+            return new QueryShape(false, 0, 0, 0, TOO_MANY_TOKENS, null);
         } catch (InvalidSyntaxException e) {
-            return new QueryShape(false, 0, 0, 0, e.getMessage());
+            return new QueryShape(false, 0, 0, 0, e.getMessage(), null);
         }
-        Map<String, FragmentDefinition> fragments = new HashMap<>();
-        for (Definition<?> definition : document.getDefinitions()) {
-            if (definition instanceof FragmentDefinition fragment) {
-                fragments.put(fragment.getName(), fragment);
-            }
-        }
+        Measure measure = new Measure(document);
         boolean matrixOnly = true;
         boolean anyOperation = false;
         int roots = 0;
-        Counter counter = new Counter(fragments);
-        for (Definition<?> definition : document.getDefinitions()) {
-            if (definition instanceof OperationDefinition operation) {
-                anyOperation = true;
-                matrixOnly &= operation.getOperation() == OperationDefinition.Operation.QUERY;
-                for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
-                    roots++;
-                    matrixOnly &= selection instanceof Field field && MATRIX_FIELDS.contains(field.getName());
+        long fields = 0;
+        int depth = 0;
+        try {
+            for (Definition<?> definition : document.getDefinitions()) {
+                if (definition instanceof OperationDefinition operation) {
+                    anyOperation = true;
+                    matrixOnly &= operation.getOperation() == OperationDefinition.Operation.QUERY;
+                    Roots found = measure.roots(operation.getSelectionSet());
+                    roots = (int) Math.min(Integer.MAX_VALUE, roots + found.count);
+                    matrixOnly &= found.matrixOnly;
+                    Size size = measure.of(operation.getSelectionSet());
+                    fields += size.fields;
+                    depth = Math.max(depth, size.depth);
                 }
-                counter.walk(operation.getSelectionSet(), 1);
             }
+        } catch (FragmentCycle e) {
+            return new QueryShape(false, 0, 0, 0, FRAGMENT_CYCLE, null);
         }
-        return new QueryShape(anyOperation && matrixOnly, roots, counter.fields, counter.depth, null);
+        return new QueryShape(anyOperation && matrixOnly, roots, fields, depth, null, null);
     }
 
-    /** Counts fields and depth, following fragment spreads (a fragment spreading itself stops at the walk's limit). */
-    private static final class Counter {
-        private final Map<String, FragmentDefinition> fragments;
-        int fields;
-        int depth;
+    /** Fields a selection set resolves and how deep it nests (a leaf field is depth 1). */
+    private record Size(long fields, int depth) {
+    }
 
-        Counter(Map<String, FragmentDefinition> fragments) {
-            this.fragments = fragments;
+    private static final class FragmentCycle extends RuntimeException {
+        FragmentCycle() {
+            super(null, null, false, false);
         }
+    }
 
-        void walk(SelectionSet set, int level) {
-            if (set == null || level > MAX_WALK_DEPTH) {
-                depth = Math.max(depth, level);
-                return;
-            }
-            for (Selection<?> selection : set.getSelections()) {
-                if (selection instanceof Field field) {
-                    fields++;
-                    depth = Math.max(depth, level);
-                    walk(field.getSelectionSet(), level + 1);
-                } else if (selection instanceof InlineFragment inline) {
-                    walk(inline.getSelectionSet(), level);
-                } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
-                    walk(fragments.get(spread.getName()).getSelectionSet(), level);
+    /** Measures selection sets, each fragment once. */
+    private static final class Measure {
+        private final Map<String, FragmentDefinition> fragments = new HashMap<>();
+        private final Map<String, Size> measured = new HashMap<>();
+        private final Set<String> measuring = new HashSet<>();
+
+        Measure(Document document) {
+            for (Definition<?> definition : document.getDefinitions()) {
+                if (definition instanceof FragmentDefinition fragment) {
+                    fragments.put(fragment.getName(), fragment);
                 }
             }
         }
+
+        Size of(SelectionSet set) {
+            return of(set, 0);
+        }
+
+        /** {@code level} bounds the recursion: far past any limit, the rest is not worth walking. */
+        private Size of(SelectionSet set, int level) {
+            long fields = 0;
+            int depth = 0;
+            if (set == null) {
+                return new Size(0, 0);
+            }
+            if (level > MAX_WALK) {
+                return new Size(1, 1);
+            }
+            for (Selection<?> selection : set.getSelections()) {
+                Size size;
+                if (selection instanceof Field field) {
+                    Size below = of(field.getSelectionSet(), level + 1);
+                    size = new Size(1 + below.fields, 1 + below.depth);
+                } else if (selection instanceof InlineFragment inline) {
+                    size = of(inline.getSelectionSet(), level + 1);
+                } else if (selection instanceof FragmentSpread spread) {
+                    size = fragment(spread.getName());
+                } else {
+                    continue;
+                }
+                fields = Math.min(Long.MAX_VALUE / 2, fields + size.fields);
+                depth = Math.max(depth, size.depth);
+            }
+            return new Size(fields, depth);
+        }
+
+        private Size fragment(String name) {
+            Size known = measured.get(name);
+            if (known != null) {
+                return known;
+            }
+            FragmentDefinition definition = fragments.get(name);
+            if (definition == null) {
+                return new Size(0, 0);
+            }
+            if (!measuring.add(name)) {
+                throw new FragmentCycle();
+            }
+            Size size = of(definition.getSelectionSet());
+            measuring.remove(name);
+            measured.put(name, size);
+            return size;
+        }
+
+        /** How many fields the root of an operation has, root-level fragments expanded (each measured once). */
+        Roots roots(SelectionSet set) {
+            long count = 0;
+            boolean matrixOnly = true;
+            for (Selection<?> selection : set.getSelections()) {
+                Roots found;
+                if (selection instanceof Field field) {
+                    found = new Roots(1, MATRIX_FIELDS.contains(field.getName()));
+                } else if (selection instanceof InlineFragment inline) {
+                    found = roots(inline.getSelectionSet());
+                } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
+                    found = rootsOf(spread.getName());
+                } else {
+                    continue;
+                }
+                count = Math.min(Long.MAX_VALUE / 2, count + found.count);
+                matrixOnly &= found.matrixOnly;
+            }
+            return new Roots(count, matrixOnly);
+        }
+
+        private final Map<String, Roots> rootsMeasured = new HashMap<>();
+        private final Set<String> rootsMeasuring = new HashSet<>();
+
+        private Roots rootsOf(String name) {
+            Roots known = rootsMeasured.get(name);
+            if (known != null) {
+                return known;
+            }
+            if (!rootsMeasuring.add(name)) {
+                throw new FragmentCycle();
+            }
+            Roots found = roots(fragments.get(name).getSelectionSet());
+            rootsMeasuring.remove(name);
+            rootsMeasured.put(name, found);
+            return found;
+        }
+    }
+
+    /** Root fields of a selection set, and whether all of them are served from the matrix. */
+    private record Roots(long count, boolean matrixOnly) {
     }
 }

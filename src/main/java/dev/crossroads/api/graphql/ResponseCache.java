@@ -30,6 +30,8 @@ public class ResponseCache {
 
     private static final int MAX_QUERY_CHARS = 64 * 1024;
     private static final int MAX_DECISIONS = 10_000;
+    /** Request bodies longer than this are neither remembered nor cached: keys must stay small. */
+    static final int MAX_KEY_CHARS = 8 * 1024;
 
     private final ParityService parity;
     private final long maxBytes;
@@ -90,6 +92,9 @@ public class ResponseCache {
      * and only a request that comes back is worth the loopback that fills the cache (one-off searches are not).
      */
     public Future<Cached> get(String key, boolean onlyIfRepeated, Supplier<Future<Cached>> fill) {
+        if (key.length() > MAX_KEY_CHARS) {
+            return onlyIfRepeated ? null : safely(fill);
+        }
         Generation gen = current(version());
         Future<Cached> found = gen.responses.get(key);
         if (found != null) {
@@ -103,13 +108,22 @@ public class ResponseCache {
         if (raced != null) {
             return raced;
         }
-        fill.get().onComplete(result -> {
+        safely(fill).onComplete(result -> {
             if (result.failed() || result.result() == null || !keep(result.result())) {
                 gen.responses.remove(key, promise.future());
             }
             promise.handle(result);
         });
         return promise.future();
+    }
+
+    /** A fill that throws instead of failing its future would leave waiters on the key hanging. */
+    private static Future<Cached> safely(Supplier<Future<Cached>> fill) {
+        try {
+            return fill.get();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     private boolean keep(Cached response) {
@@ -127,25 +141,56 @@ public class ResponseCache {
         }
     }
 
-    /** The shape of a GraphQL request body (see {@link QueryShape}), read once per distinct body. */
+    /**
+     * The shape of a GraphQL request body (see {@link QueryShape}), read once per distinct small body. Large bodies
+     * (a parse preview's document) are read each time and never kept: remembering them would let distinct large
+     * requests fill the heap.
+     */
     QueryShape shape(String body) {
+        if (body.length() > MAX_KEY_CHARS) {
+            return read(body);
+        }
         QueryShape known = shapes.get(body);
         if (known != null) {
             return known;
         }
-        QueryShape shape;
-        try {
-            Object query = new JsonObject(body).getValue("query");
-            shape = query instanceof String text ? QueryShape.of(text)
-                    : new QueryShape(false, 0, 0, 0, "query must be the text of a GraphQL document");
-        } catch (RuntimeException e) {
-            shape = new QueryShape(false, 0, 0, 0, "the body is not valid JSON");
-        }
+        QueryShape shape = read(body);
         if (shapes.size() >= MAX_DECISIONS) {
             shapes.clear();
         }
         shapes.put(body, shape);
         return shape;
+    }
+
+    /**
+     * Reads a body once: what is wrong with it as a GraphQL request (the engine would answer a 500 to
+     * {@code "variables": "text"}), else the shape of its query.
+     */
+    private static QueryShape read(String body) {
+        Object parsed;
+        try {
+            // raw line breaks and tabs inside strings are not JSON, but the endpoint accepts them (it drops them
+            // before parsing, for clients sending text blocks): read the body as it will, or limits could be evaded
+            parsed = io.vertx.core.json.Json.decodeValue(body.replace('\r', ' ').replace('\n', ' ').replace('\t', ' '));
+        } catch (RuntimeException e) {
+            return QueryShape.notARequest("the body is not valid JSON");
+        }
+        if (!(parsed instanceof JsonObject request)) {
+            return QueryShape.notARequest("the body must be a JSON object with a query (and optional variables and"
+                    + " operationName)");
+        }
+        Object variables = request.getValue("variables");
+        if (variables != null && !(variables instanceof JsonObject)) {
+            return QueryShape.notARequest("variables must be a JSON object of variable names to values");
+        }
+        Object operation = request.getValue("operationName");
+        if (operation != null && !(operation instanceof String)) {
+            return QueryShape.notARequest("operationName must be text");
+        }
+        if (!(request.getValue("query") instanceof String query)) {
+            return QueryShape.notARequest("query must be the text of a GraphQL document");
+        }
+        return QueryShape.of(query);
     }
 
     /** A strong validator of a response: its data version and a digest of its bytes. */

@@ -13,8 +13,9 @@ import java.util.concurrent.Semaphore;
 /**
  * Refuses a request body before it is read when its declared size is over what its route can use (parse previews:
  * {@code crossroads.parse.max-bytes}; GraphQL: a query-size limit; GitHub webhooks: what GitHub sends), and holds
- * large bodies to a few at a time, so that concurrent big uploads cannot exhaust the heap. Bodies sent without a
- * length count as large; the HTTP layer's own ceiling ({@code quarkus.http.limits.max-body-size}) still bounds them.
+ * large bodies to a few at a time, so that concurrent big uploads cannot exhaust the heap. Chunked bodies (no length
+ * declared) count as large; the HTTP layer's own ceiling ({@code quarkus.http.limits.max-body-size}) bounds them.
+ * A slow sender holds its permit until the connection's idle timeout: noted in docs/operations.md.
  */
 @ApplicationScoped
 public class BodyLimits {
@@ -70,7 +71,8 @@ public class BodyLimits {
                     : "the body is " + length + " bytes; " + path + " takes at most " + limit + " bytes");
             return;
         }
-        if (length == -1 || length > LARGE) {
+        boolean chunked = length == -1 && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        if (chunked || length > LARGE) { // neither a length nor chunks: no body (an HTTP/1.1 POST with none)
             if (!large.tryAcquire()) {
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
                 refuse(ctx, 503, "too many large requests are being received at once; try again in a moment");

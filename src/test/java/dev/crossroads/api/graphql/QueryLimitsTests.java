@@ -44,6 +44,28 @@ class QueryLimitsTests {
     }
 
     @Test
+    void aBareQueryAsApplicationGraphqlIsHeldToTheSameLimits() {
+        String aliases = IntStream.range(0, 100).mapToObj(i -> "s" + i + ": sources { language }")
+                .collect(Collectors.joining(" ", "{ ", " }"));
+        given().contentType("application/graphql").body(aliases.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/graphql").then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_MANY_ROOT_FIELDS"));
+    }
+
+    @Test
+    void textPlainOrNoContentTypeIsRefused() {
+        // the endpoint would read it as JSON: a cross-site form could post queries past every limit
+        given().contentType("text/plain").body("{\"query\":\"{ languages { id } }\"}").when().post("/graphql")
+                .then().statusCode(415).body("errors[0].extensions.code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    @Test
+    void aSelfSpreadingFragmentIsRefusedNotA500() {
+        post("{ ...F } fragment F on Query { languages { id } ...F }").statusCode(400)
+                .body("errors[0].extensions.code", equalTo("QUERY_INVALID"));
+    }
+
+    @Test
     void anOrdinaryQueryPasses() {
         post("{ languages { id } sources { language } }").statusCode(200).body("errors", nullValue());
     }
