@@ -148,13 +148,16 @@ public class CachedGraphQLRoute {
             }
         }
         String body = request.encode();
-        cache.get(body, false, () -> fill(ctx.request().localAddress(), body)).onComplete(result -> {
-            if (result.failed()) {
-                error(ctx, 503, "the query could not be answered: " + result.cause().getMessage());
-            } else {
-                send(ctx, result.result(), true);
-            }
-        });
+        cache.get(body, false, () -> fill(ctx.request().localAddress(), body))
+                .recover(e -> e == ResponseCache.ANSWER_DIRECTLY ? fill(ctx.request().localAddress(), body)
+                        : Future.failedFuture(e))
+                .onComplete(result -> {
+                    if (result.failed()) {
+                        error(ctx, 503, "the query could not be answered: " + result.cause().getMessage());
+                    } else {
+                        send(ctx, result.result(), true);
+                    }
+                });
     }
 
     private void send(RoutingContext ctx, Cached response, boolean conditional) {

@@ -33,6 +33,14 @@ public class ResponseCache {
     /** Request bodies longer than this are neither remembered nor cached: keys must stay small. */
     static final int MAX_KEY_CHARS = 8 * 1024;
 
+    /** The failure a key not worth caching answers with: the caller asks the endpoint itself. */
+    static final RuntimeException ANSWER_DIRECTLY = new IllegalStateException("not cached: answer directly") {
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    };
+
     private final ParityService parity;
     private final long maxBytes;
     private final AtomicLong bytes = new AtomicLong();
@@ -109,8 +117,12 @@ public class ResponseCache {
             return raced;
         }
         safely(fill).onComplete(result -> {
-            if (result.failed() || result.result() == null || !keep(result.result())) {
+            if (result.failed() || result.result() == null) {
                 gen.responses.remove(key, promise.future());
+            } else if (!keep(result.result())) {
+                // an answer with errors, or past the budget: later asks of this version go to the endpoint directly
+                // instead of paying a loopback each time
+                gen.responses.replace(key, promise.future(), Future.failedFuture(ANSWER_DIRECTLY));
             }
             promise.handle(result);
         });
