@@ -3,12 +3,9 @@ package dev.crossroads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossroads.db.EmbeddedDatabase;
+import dev.crossroads.testing.PackagedService;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServiceLifecycleIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     Path dir;
@@ -48,20 +43,20 @@ class ServiceLifecycleIT {
     @Test
     void embeddedDatabaseKeepsItsDataAcrossRestartsAndStopsWithTheService() throws Exception {
         Path dataDir = dir.resolve("pg");
-        int dbPort = freePort();
+        int dbPort = PackagedService.freePort();
 
-        Service first = start(Map.of("crossroads.db.data-dir", dataDir.toString(),
+        PackagedService first = start(Map.of("crossroads.db.data-dir", dataDir.toString(),
                 "crossroads.db.port", String.valueOf(dbPort)), Map.of());
         first.awaitReady(Duration.ofSeconds(60));
         password = Files.readString(dataDir.resolve("crossroads-password"));
-        assertThat(first.graphql("{ languages { id } }"))
+        assertThat(first.graphql("{ languages { id } }", null))
                 .contains("\"id\":\"python\"", "\"id\":\"typescript\"", "\"id\":\"java\"", "\"id\":\"dotnet\"");
         sql(dbPort, "CREATE TABLE restart_marker (id int); INSERT INTO restart_marker VALUES (42)");
 
         first.terminateAndAwait(Duration.ofSeconds(10));
         assertThat(postgresProcessesUsing(dataDir)).as("postgres processes left after SIGTERM").isEmpty();
 
-        Service second = start(Map.of("crossroads.db.data-dir", dataDir.toString(),
+        PackagedService second = start(Map.of("crossroads.db.data-dir", dataDir.toString(),
                 "crossroads.db.port", String.valueOf(dbPort)), Map.of());
         second.awaitReady(Duration.ofSeconds(60));
         assertThat(sqlCount(dbPort, "SELECT count(*) FROM restart_marker WHERE id = 42")).isEqualTo(1);
@@ -76,7 +71,7 @@ class ServiceLifecycleIT {
             Path unusedDataDir = dir.resolve("must-not-exist");
             Map<String, String> env = externalDatasource(external.port());
 
-            Service service = start(Map.of("crossroads.db.data-dir", unusedDataDir.toString()), env);
+            PackagedService service = start(Map.of("crossroads.db.data-dir", unusedDataDir.toString()), env);
             service.awaitReady(Duration.ofSeconds(60));
 
             assertThat(unusedDataDir).doesNotExist();
@@ -96,8 +91,8 @@ class ServiceLifecycleIT {
             Map<String, String> properties = Map.of("crossroads.config-file", family.toString(),
                     "crossroads.github.raw-url", "http://localhost:" + slowGitHub.getAddress().getPort() + "/raw",
                     "crossroads.sync.interval", "1s");
-            Service first = start(properties, env);
-            Service second = start(properties, env);
+            PackagedService first = start(properties, env);
+            PackagedService second = start(properties, env);
             first.awaitReady(Duration.ofSeconds(60));
             second.awaitReady(Duration.ofSeconds(60));
             Thread.sleep(12_000);
@@ -126,13 +121,13 @@ class ServiceLifecycleIT {
     void theDatabaseStoppingMidSyncLeavesNoPartialSnapshotAndTheNextRunRecovers() throws Exception {
         HttpServer slowGitHub = slowRawHost();
         Path family = gizmoFamilyOnGitHub();
-        int dbPort = freePort();
+        int dbPort = PackagedService.freePort();
         Path dbDir = dir.resolve("db");
         EmbeddedDatabase database = EmbeddedDatabase.start(dbDir, java.util.OptionalInt.of(dbPort));
         password = database.password();
         try {
             Map<String, String> env = externalDatasource(dbPort);
-            Service service = start(Map.of("crossroads.config-file", family.toString(),
+            PackagedService service = start(Map.of("crossroads.config-file", family.toString(),
                     "crossroads.github.raw-url", "http://localhost:" + slowGitHub.getAddress().getPort() + "/raw",
                     "crossroads.sync.interval", "2s"), env);
             service.awaitReady(Duration.ofSeconds(60));
@@ -204,65 +199,19 @@ class ServiceLifecycleIT {
                 """);
         Path dataDir = dir.resolve("pg");
 
-        Service service = start(Map.of("crossroads.config-file", config.toString(),
+        PackagedService service = start(Map.of("crossroads.config-file", config.toString(),
                 "crossroads.db.data-dir", dataDir.toString()), Map.of());
 
-        assertThat(service.process.waitFor(60, TimeUnit.SECONDS)).as("service exits").isTrue();
-        assertThat(service.process.exitValue()).isNotZero();
-        assertThat(Files.readString(service.log)).contains(config + ": languages[0].id: is required");
+        assertThat(service.process().waitFor(60, TimeUnit.SECONDS)).as("service exits").isTrue();
+        assertThat(service.process().exitValue()).isNotZero();
+        assertThat(service.output()).contains(config + ": languages[0].id: is required");
         assertThat(postgresProcessesUsing(dataDir)).isEmpty();
     }
 
-    private Service start(Map<String, String> properties, Map<String, String> env) throws IOException {
-        int httpPort = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dquarkus.http.port=" + httpPort));
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-jar", JAR.toString()));
-        Path log = Files.createTempFile(dir, "service", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE") || k.startsWith("CROSSROADS_"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        started.add(process);
-        return new Service(process, httpPort, log);
-    }
-
-    private record Service(Process process, int port, Path log) {
-
-        void awaitReady(Duration timeout) throws Exception {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                assertThat(process.isAlive()).as("service still running; log:%n%s", Files.readString(log)).isTrue();
-                try {
-                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/q/health/ready")).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError("not ready within " + timeout + "; log:\n" + Files.readString(log));
-        }
-
-        String graphql(String query) throws Exception {
-            String body = "{\"query\":\"" + query.replace("\"", "\\\"") + "\"}";
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        }
-
-        /** {@link Process#destroy()} sends SIGTERM, as Kubernetes does. */
-        void terminateAndAwait(Duration timeout) throws Exception {
-            process.destroy();
-            assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
-                    .as("exited within %s after SIGTERM", timeout).isTrue();
-        }
+    private PackagedService start(Map<String, String> properties, Map<String, String> env) throws IOException {
+        PackagedService service = PackagedService.start(dir, properties, env);
+        started.add(service.process());
+        return service;
     }
 
     /** Two Gizmo languages read from a raw file host (see {@link #slowRawHost()}), not from local folders. */
@@ -308,15 +257,5 @@ class ServiceLifecycleIT {
 
     private Connection connect(int port) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", password);
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

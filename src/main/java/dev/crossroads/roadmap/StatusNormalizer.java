@@ -12,6 +12,8 @@ public final class StatusNormalizer {
     /** How the roadmap parser words a status the page declares ({@code declared: Status: Ideas}). */
     private static final String DECLARED = "Status: ";
 
+    private static final java.util.regex.Pattern NOT_LETTERS = java.util.regex.Pattern.compile("[^a-z' ]");
+
     private StatusNormalizer() {
     }
 
@@ -56,7 +58,7 @@ public final class StatusNormalizer {
         if (column == null || column.isBlank()) {
             return null;
         }
-        String word = column.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ").strip();
+        String word = NOT_LETTERS.matcher(column.strip().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
         if (startsWithAny(word, "shipped", "released", "launched", "done and released", "available")) {
             return FeatureStatus.AVAILABLE;
         }

@@ -1,7 +1,6 @@
 package dev.crossroads.roadmap;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.commonmark.node.ListBlock;
@@ -18,7 +17,6 @@ import org.commonmark.node.StrongEmphasis;
 final class StatusVocabulary {
 
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.:\\s]+$");
-    private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z' ]");
 
     private StatusVocabulary() {
     }
@@ -47,33 +45,22 @@ final class StatusVocabulary {
         return Optional.empty();
     }
 
-    /** What a declared board status means for an item; empty when the word is not a status we know. */
+    /**
+     * What a declared board status means for an item; empty when the word is not a status we know. The words are
+     * the board's ({@link StatusNormalizer#board}), read in the roadmap's coarser vocabulary.
+     */
     static Optional<ItemStatus> meaning(String declared) {
-        String word = NOT_LETTERS.matcher(declared.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-        if (word.startsWith("shipped") || word.startsWith("released") || word.startsWith("launched")
-                || word.startsWith("available")) {
-            return Optional.of(ItemStatus.SHIPPED);
+        FeatureStatus status = StatusNormalizer.board(declared);
+        if (status == null) {
+            return Optional.empty();
         }
-        if (word.startsWith("coming soon") || word.startsWith("merged") || word.startsWith("done")
-                || word.startsWith("complete")) {
-            return Optional.of(ItemStatus.DONE);
-        }
-        if (word.startsWith("working on it") || word.startsWith("in progress") || word.startsWith("pending review")
-                || word.startsWith("in review")) {
-            return Optional.of(ItemStatus.IN_PROGRESS);
-        }
-        if (word.startsWith("on hold") || word.startsWith("blocked") || word.startsWith("paused")) {
-            return Optional.of(ItemStatus.ON_HOLD);
-        }
-        if (word.startsWith("dropped") || word.startsWith("won't do") || word.startsWith("wont do")
-                || word.startsWith("cancel") || word.startsWith("rejected")) {
-            return Optional.of(ItemStatus.DROPPED);
-        }
-        if (word.startsWith("ideas") || word.startsWith("idea") || word.startsWith("backlog")
-                || word.startsWith("rfc") || word.startsWith("planned") || word.startsWith("triage")
-                || word.startsWith("proposed")) {
-            return Optional.of(ItemStatus.PLANNED);
-        }
-        return Optional.empty();
+        return Optional.of(switch (status) {
+            case AVAILABLE, PREVIEW, DEPRECATED -> ItemStatus.SHIPPED;
+            case COMING_SOON -> ItemStatus.DONE;
+            case IN_PROGRESS -> ItemStatus.IN_PROGRESS;
+            case ON_HOLD -> ItemStatus.ON_HOLD;
+            case NOT_PLANNED -> ItemStatus.DROPPED;
+            case PLANNED, IDEA, ABSENT -> ItemStatus.PLANNED;
+        });
     }
 }

@@ -30,10 +30,14 @@ public final class GraphQLRequests {
         return post(documentName, Map.of());
     }
 
+    /** A test document ({@code src/test/resources/graphql}), else a query the service ships ({@code queries/}). */
     public static String document(String name) {
-        try (InputStream in = GraphQLRequests.class.getResourceAsStream("/graphql/" + name + ".graphql")) {
+        InputStream test = GraphQLRequests.class.getResourceAsStream("/graphql/" + name + ".graphql");
+        try (InputStream in = test != null ? test
+                : GraphQLRequests.class.getResourceAsStream("/queries/" + name + ".graphql")) {
             if (in == null) {
-                throw new IllegalArgumentException("No GraphQL document src/test/resources/graphql/" + name + ".graphql");
+                throw new IllegalArgumentException("No GraphQL document src/test/resources/graphql/" + name
+                        + ".graphql, nor a shipped query " + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -23,6 +23,12 @@ public record PackagedService(Process process, int port, Path logFile) {
 
     /** Starts the jar with {@code -D} properties and an environment free of the caller's datasource settings. */
     public static PackagedService start(Path logDir, Map<String, String> properties) throws IOException {
+        return start(logDir, properties, Map.of());
+    }
+
+    /** As {@link #start(Path, Map)}, with these environment variables set. */
+    public static PackagedService start(Path logDir, Map<String, String> properties, Map<String, String> env)
+            throws IOException {
         int httpPort = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dquarkus.http.port=" + httpPort));
@@ -31,6 +37,7 @@ public record PackagedService(Process process, int port, Path logFile) {
         Path log = Files.createTempFile(logDir, "service", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE") || k.startsWith("CROSSROADS_"));
+        builder.environment().putAll(env);
         return new PackagedService(builder.start(), httpPort, log);
     }
 
@@ -62,6 +69,13 @@ public record PackagedService(Process process, int port, Path logFile) {
             request.header("Authorization", "Bearer " + adminToken);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** {@link Process#destroy()} sends SIGTERM, as Kubernetes does. */
+    public void terminateAndAwait(Duration timeout) throws Exception {
+        process.destroy();
+        assertThat(process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                .as("exited within %s after SIGTERM", timeout).isTrue();
     }
 
     public String output() throws IOException {

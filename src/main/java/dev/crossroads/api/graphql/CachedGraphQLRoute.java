@@ -60,7 +60,7 @@ public class CachedGraphQLRoute {
         for (String name : KNOWN_QUERIES) {
             String text = resource("/queries/" + name + ".graphql");
             queries.put(name, text);
-            queries.put(ResponseCache.sha256(text), text);
+            queries.put(org.apache.commons.codec.digest.DigestUtils.sha256Hex(text), text);
         }
     }
 

@@ -8,13 +8,13 @@ public record ErrorResponse(int status, String error, String message) {
 
     /** A JSON error answer with this status and message. */
     static Response of(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorResponse(status.getStatusCode(), status.getReasonPhrase(), message)).build();
+        return of(status.getStatusCode(), message);
     }
 
-    /** For statuses {@link Response.Status} has no constant for (422). */
+    /** Any status; 422 has no {@link Response.Status} constant. */
     static Response of(int status, String message) {
-        String phrase = status == 422 ? "Unprocessable Content" : "Error";
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String phrase = known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
         return Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(new ErrorResponse(status, phrase, message)).build();
     }

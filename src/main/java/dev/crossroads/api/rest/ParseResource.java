@@ -102,17 +102,14 @@ public class ParseResource {
 
     @ServerExceptionMapper
     Response invalidDocument(InvalidDocumentException e) {
-        Response.Status status = switch (e.reason()) {
-            case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
-            case UNSUPPORTED_MEDIA_TYPE -> Response.Status.UNSUPPORTED_MEDIA_TYPE;
-            case NOT_TEXT, UNREADABLE -> Response.Status.BAD_REQUEST;
-            case BUSY -> Response.Status.TOO_MANY_REQUESTS;
-            case TOO_COMPLEX -> null; // 422 has no constant
+        int status = switch (e.reason()) {
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case NOT_TEXT, UNREADABLE -> 400;
+            case TOO_COMPLEX -> 422;
+            case BUSY -> 429;
         };
-        if (status == null) {
-            return ErrorResponse.of(422, e.getMessage());
-        }
-        Response response = error(status, e.getMessage());
+        Response response = ErrorResponse.of(status, e.getMessage());
         if (e.reason() == Reason.BUSY) {
             return Response.fromResponse(response).header("Retry-After", "1").build();
         }

@@ -26,12 +26,9 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -98,7 +95,7 @@ class ParityGraphQLTests {
 
     @Test
     void matrixIsEmptyBeforeAnySync() {
-        GraphQLRequests.post("parityMatrix").body("errors", nullValue())
+        GraphQLRequests.post("landing").body("errors", nullValue())
                 .body("data.parityMatrix.dataVersion", equalTo((int) dbVersion()))
                 .body("data.parityMatrix.generatedAt", notNullValue())
                 .body("data.parityMatrix.query", nullValue())
@@ -119,7 +116,7 @@ class ParityGraphQLTests {
     void aSyncAlignsTheGizmoTreesIntoOneRowPerFeature() {
         Instant started = Instant.now();
         sync();
-        JsonPath matrix = GraphQLRequests.post("parityMatrix").body("errors", nullValue()).extract().jsonPath();
+        JsonPath matrix = GraphQLRequests.post("landing").body("errors", nullValue()).extract().jsonPath();
 
         assertThat(matrix.getLong("data.parityMatrix.dataVersion")).isEqualTo(dbVersion());
         assertThat(compact(matrix, "data.parityMatrix.rows")).containsExactlyElementsOf(MATRIX);
@@ -168,7 +165,7 @@ class ParityGraphQLTests {
     @Test
     void languagesFilterKeepsOnlyThoseCellsAndRecomputesParity() {
         sync();
-        JsonPath matrix = GraphQLRequests.post("parityMatrix", Map.of("languages", List.of("python", "java")))
+        JsonPath matrix = GraphQLRequests.post("landing", Map.of("languages", List.of("python", "java")))
                 .body("errors", nullValue()).extract().jsonPath();
 
         // g-rpc (typescript only) is mentioned by neither language: no row
@@ -194,7 +191,7 @@ class ParityGraphQLTests {
     @Test
     void unknownLanguageIsABadArgument() {
         sync();
-        GraphQLRequests.post("parityMatrix", Map.of("languages", List.of("python", "cobol")))
+        GraphQLRequests.post("landing", Map.of("languages", List.of("python", "cobol")))
                 .body("data", nullValue())
                 .body("errors", hasSize(1))
                 .body("errors[0].extensions.code", equalTo("BAD_ARGUMENT"))
@@ -233,7 +230,7 @@ class ParityGraphQLTests {
         assertThat(matrixIds(Map.of("query", "logging"))).containsExactly("logger");
 
         // the query is echoed, and coverage stays over every language
-        GraphQLRequests.post("parityMatrix", Map.of("query", "parity:unique")).body("errors", nullValue())
+        GraphQLRequests.post("landing", Map.of("query", "parity:unique")).body("errors", nullValue())
                 .body("data.parityMatrix.query", equalTo("parity:unique"))
                 .body("data.parityMatrix.languages", hasSize(4));
         // features(query:) takes the same language
@@ -245,7 +242,7 @@ class ParityGraphQLTests {
     @Test
     void aBadQueryIsAnInvalidQueryErrorNeverAServerError() {
         sync();
-        GraphQLRequests.post("parityMatrix", Map.of("query", "status:(")) // asserts HTTP 200
+        GraphQLRequests.post("landing", Map.of("query", "status:(")) // asserts HTTP 200
                 .body("data", nullValue())
                 .body("errors", hasSize(1))
                 .body("errors[0].extensions.code", equalTo("INVALID_QUERY"))
@@ -361,7 +358,7 @@ class ParityGraphQLTests {
                 + Database.count(pool, "SELECT count(*) FROM curated_link")
                 + Database.count(pool, "SELECT count(*) FROM curated_merge")).isZero();
         assertThat(dbVersion()).isEqualTo(version);
-        assertThat(compact(GraphQLRequests.post("parityMatrix").extract().jsonPath(), "data.parityMatrix.rows"))
+        assertThat(compact(GraphQLRequests.post("landing").extract().jsonPath(), "data.parityMatrix.rows"))
                 .containsExactlyElementsOf(MATRIX);
     }
 
@@ -447,7 +444,7 @@ class ParityGraphQLTests {
         GraphQLRequests.post("suggestions").body("errors", nullValue())
                 .body("data.alignmentSuggestions", hasSize(0));
 
-        JsonPath matrix = GraphQLRequests.post("parityMatrix").body("errors", nullValue()).extract().jsonPath();
+        JsonPath matrix = GraphQLRequests.post("landing").body("errors", nullValue()).extract().jsonPath();
         List<String> curated = compact(matrix, "data.parityMatrix.rows");
         assertThat(curated).containsExactly(
                 "logger | Structured logging | Core observability | UNIVERSAL | " + ALL_SHIP,
@@ -505,12 +502,12 @@ class ParityGraphQLTests {
                 .body("errors", nullValue()).extract().path("data.importCuration")).longValue();
         assertThat(cleared).isEqualTo(dbVersion());
         GraphQLRequests.post("curation").body("data.curation", equalTo("features: []\n"));
-        assertThat(compact(GraphQLRequests.post("parityMatrix").body("errors", nullValue()).extract().jsonPath(),
+        assertThat(compact(GraphQLRequests.post("landing").body("errors", nullValue()).extract().jsonPath(),
                 "data.parityMatrix.rows")).containsExactlyElementsOf(MATRIX);
 
         admin("importCuration", Map.of("yaml", yaml), ADMIN).body("errors", nullValue())
                 .body("data.importCuration", equalTo((int) dbVersion()));
-        assertThat(compact(GraphQLRequests.post("parityMatrix").body("errors", nullValue()).extract().jsonPath(),
+        assertThat(compact(GraphQLRequests.post("landing").body("errors", nullValue()).extract().jsonPath(),
                 "data.parityMatrix.rows")).containsExactlyElementsOf(curated);
         // and exports the same document again (kept in git, a round trip must not reorder it)
         GraphQLRequests.post("curation").body("data.curation", equalTo(yaml));
@@ -618,7 +615,7 @@ class ParityGraphQLTests {
 
         GraphQLRequests.post("curation").body("data.curation", equalTo("features: []\n"));
         assertThat(dbVersion()).isEqualTo(version);
-        assertThat(compact(GraphQLRequests.post("parityMatrix").extract().jsonPath(), "data.parityMatrix.rows"))
+        assertThat(compact(GraphQLRequests.post("landing").extract().jsonPath(), "data.parityMatrix.rows"))
                 .containsExactlyElementsOf(MATRIX);
     }
 
@@ -627,19 +624,19 @@ class ParityGraphQLTests {
     @Test
     void aRepeatedPostIsAnsweredWithTheSameBytesButNeverAStaleVersion() {
         sync();
-        byte[] first = GraphQLRequests.post("parityMatrix").extract().asByteArray();
-        byte[] second = GraphQLRequests.post("parityMatrix").extract().asByteArray();
+        byte[] first = GraphQLRequests.post("landing").extract().asByteArray();
+        byte[] second = GraphQLRequests.post("landing").extract().asByteArray();
         assertThat(second).isEqualTo(first);
         long before = JsonPath.from(new String(first, StandardCharsets.UTF_8)).getLong("data.parityMatrix.dataVersion");
         assertThat(before).isEqualTo(dbVersion());
 
         changeRustHttpPageAndSync();
 
-        String after = GraphQLRequests.post("parityMatrix").body("errors", nullValue()).extract().asString();
+        String after = GraphQLRequests.post("landing").body("errors", nullValue()).extract().asString();
         JsonPath json = JsonPath.from(after);
         assertThat(json.getLong("data.parityMatrix.dataVersion")).isEqualTo(dbVersion()).isGreaterThan(before);
         assertThat(json.getList("data.parityMatrix.rows.feature.aliases.name").toString()).contains("HTTP routing");
-        assertThat(GraphQLRequests.post("parityMatrix").extract().asString()).isEqualTo(after);
+        assertThat(GraphQLRequests.post("landing").extract().asString()).isEqualTo(after);
     }
 
     @Test
@@ -661,7 +658,7 @@ class ParityGraphQLTests {
 
         // the same query by the SHA-256 of its text
         String text = resource("/queries/landing.graphql");
-        given().when().get("/api/queries/" + sha256(text)).then().statusCode(200).header("ETag", etag);
+        given().when().get("/api/queries/" + org.apache.commons.codec.digest.DigestUtils.sha256Hex(text)).then().statusCode(200).header("ETag", etag);
 
         // variables filter, with an ETag of their own
         String universal = given().queryParam("variables", "{\"query\":\"parity:universal\"}")
@@ -763,7 +760,7 @@ class ParityGraphQLTests {
     }
 
     private static List<String> matrixIds(Map<String, ?> variables) {
-        return GraphQLRequests.post("parityMatrix", variables).body("errors", nullValue()).extract()
+        return GraphQLRequests.post("landing", variables).body("errors", nullValue()).extract()
                 .path("data.parityMatrix.rows.feature.id");
     }
 
@@ -808,15 +805,6 @@ class ParityGraphQLTests {
         try (InputStream in = ParityGraphQLTests.class.getResourceAsStream(path)) {
             assertThat(in).as(path).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

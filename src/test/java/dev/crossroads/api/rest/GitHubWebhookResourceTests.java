@@ -1,5 +1,6 @@
 package dev.crossroads.api.rest;
 
+import static dev.crossroads.testing.WebhookSignatures.sign;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -18,9 +19,6 @@ import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,16 +86,5 @@ class GitHubWebhookResourceTests {
             request.header("X-Hub-Signature-256", signature);
         }
         return request.when().post("/api/webhooks/github").then().log().ifValidationFails();
-    }
-
-    private static String sign(String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(GitHubWireMockResource.WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8),
-                    "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
