@@ -3,10 +3,9 @@ package dev.crossroads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crossroads.testing.GizmoRawHost;
 import dev.crossroads.testing.PackagedService;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,10 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +37,7 @@ class CrashRecoveryIT {
     Path dir;
 
     private final List<PackagedService> started = new ArrayList<>();
-    private final AtomicBoolean slow = new AtomicBoolean(true);
-    private HttpServer rawHost;
-    private final ExecutorService rawHostThreads = Executors.newFixedThreadPool(8);
+    private GizmoRawHost rawHost;
 
     @AfterEach
     void stopEverything() throws Exception {
@@ -55,8 +49,7 @@ class CrashRecoveryIT {
             server.onExit().get(10, TimeUnit.SECONDS);
         }
         if (rawHost != null) {
-            rawHost.stop(0);
-            rawHostThreads.shutdownNow();
+            rawHost.close();
         }
     }
 
@@ -76,7 +69,7 @@ class CrashRecoveryIT {
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
                 .as("PostgreSQL outlives the SIGKILLed service (what this test recovers from)").contains(true);
 
-        slow.set(false);
+        rawHost().slow(false);
         long restarting = System.nanoTime();
         PackagedService second = start(properties);
         second.awaitReady(Duration.ofSeconds(60));
@@ -127,7 +120,7 @@ class CrashRecoveryIT {
                 """);
         return Map.of("crossroads.db.data-dir", dataDir.toString(), "crossroads.config-file", family.toString(),
                 "crossroads.admin.token", ADMIN_TOKEN,
-                "crossroads.github.raw-url", "http://localhost:" + rawHost().getAddress().getPort() + "/raw");
+                "crossroads.github.raw-url", rawHost().url());
     }
 
     private PackagedService start(Map<String, String> properties) throws IOException {
@@ -136,29 +129,10 @@ class CrashRecoveryIT {
         return service;
     }
 
-    /** The Gizmo example trees as a raw file host; while {@link #slow} it takes 400 ms a file, so a sync lasts. */
-    private HttpServer rawHost() throws IOException {
+    /** The Gizmo trees as a raw file host, slow until the test says otherwise, so a sync lasts. */
+    private GizmoRawHost rawHost() throws IOException {
         if (rawHost == null) {
-            rawHost = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            rawHost.setExecutor(rawHostThreads);
-            rawHost.createContext("/raw/", exchange -> {
-                String[] parts = exchange.getRequestURI().getPath().split("/", 6);
-                Path file = parts.length == 6 ? Path.of("config/examples/gizmo", parts[3], parts[5]) : null;
-                if (slow.get()) {
-                    try {
-                        Thread.sleep(400);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                byte[] body = file != null && Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
-                exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
-                if (body.length > 0) {
-                    exchange.getResponseBody().write(body);
-                }
-                exchange.close();
-            });
-            rawHost.start();
+            rawHost = GizmoRawHost.start();
         }
         return rawHost;
     }

@@ -3,16 +3,15 @@ package dev.crossroads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossroads.db.EmbeddedDatabase;
+import dev.crossroads.testing.GizmoRawHost;
 import dev.crossroads.testing.PackagedService;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import com.sun.net.httpserver.HttpServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,13 +82,13 @@ class ServiceLifecycleIT {
 
     @Test
     void twoReplicasOnOneDatabaseNeverSyncAtTheSameTime() throws Exception {
-        HttpServer slowGitHub = slowRawHost();
+        GizmoRawHost slowGitHub = GizmoRawHost.start();
         Path family = gizmoFamilyOnGitHub();
         try (EmbeddedDatabase shared = EmbeddedDatabase.startForTests(dir.resolve("shared-db"))) {
             password = shared.password();
             Map<String, String> env = externalDatasource(shared.port());
             Map<String, String> properties = Map.of("crossroads.config-file", family.toString(),
-                    "crossroads.github.raw-url", "http://localhost:" + slowGitHub.getAddress().getPort() + "/raw",
+                    "crossroads.github.raw-url", slowGitHub.url(),
                     "crossroads.sync.interval", "1s");
             PackagedService first = start(properties, env);
             PackagedService second = start(properties, env);
@@ -113,13 +112,13 @@ class ServiceLifecycleIT {
                         .isGreaterThanOrEqualTo(runs.get(i - 1)[1]);
             }
         } finally {
-            slowGitHub.stop(0);
+            slowGitHub.close();
         }
     }
 
     @Test
     void theDatabaseStoppingMidSyncLeavesNoPartialSnapshotAndTheNextRunRecovers() throws Exception {
-        HttpServer slowGitHub = slowRawHost();
+        GizmoRawHost slowGitHub = GizmoRawHost.start();
         Path family = gizmoFamilyOnGitHub();
         int dbPort = PackagedService.freePort();
         Path dbDir = dir.resolve("db");
@@ -128,7 +127,7 @@ class ServiceLifecycleIT {
         try {
             Map<String, String> env = externalDatasource(dbPort);
             PackagedService service = start(Map.of("crossroads.config-file", family.toString(),
-                    "crossroads.github.raw-url", "http://localhost:" + slowGitHub.getAddress().getPort() + "/raw",
+                    "crossroads.github.raw-url", slowGitHub.url(),
                     "crossroads.sync.interval", "2s"), env);
             service.awaitReady(Duration.ofSeconds(60));
             awaitTrue(() -> sqlCount(dbPort, "SELECT count(*) FROM sync_run WHERE outcome = 'RUNNING'") > 0);
@@ -147,7 +146,7 @@ class ServiceLifecycleIT {
             service.terminateAndAwait(Duration.ofSeconds(10));
         } finally {
             database.close();
-            slowGitHub.stop(0);
+            slowGitHub.close();
         }
     }
 
@@ -164,29 +163,6 @@ class ServiceLifecycleIT {
             Thread.sleep(200);
         }
         throw new AssertionError("condition not met within 60 s");
-    }
-
-    /** Serves the Gizmo example trees as a raw file host that takes 400 ms per file, so syncs take seconds. */
-    private static HttpServer slowRawHost() throws IOException {
-        HttpServer server = HttpServer.create(new java.net.InetSocketAddress("localhost", 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
-        server.createContext("/raw/", exchange -> {
-            String[] parts = exchange.getRequestURI().getPath().split("/", 6);
-            Path file = parts.length == 6 ? Path.of("config/examples/gizmo", parts[3], parts[5]) : null;
-            try {
-                Thread.sleep(400);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] body = file != null && Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
-            exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                exchange.getResponseBody().write(body);
-            }
-            exchange.close();
-        });
-        server.start();
-        return server;
     }
 
     @Test
@@ -214,7 +190,7 @@ class ServiceLifecycleIT {
         return service;
     }
 
-    /** Two Gizmo languages read from a raw file host (see {@link #slowRawHost()}), not from local folders. */
+    /** Two Gizmo languages read from a raw file host (see {@link GizmoRawHost}), not from local folders. */
     private Path gizmoFamilyOnGitHub() throws IOException {
         Path family = dir.resolve("family.yaml");
         Files.writeString(family, """

@@ -1,0 +1,66 @@
+package dev.crossroads.testing;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The Gizmo example trees served as GitHub's raw file host ({@code /raw/<owner>/<repo>/<branch>/<path>}) for
+ * packaged-service tests. While slow, each file takes 400 ms, so a sync lasts long enough to be interrupted.
+ */
+public final class GizmoRawHost implements AutoCloseable {
+
+    private static final long SLOW_MILLIS = 400;
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+    private final AtomicBoolean slow = new AtomicBoolean(true);
+
+    private GizmoRawHost() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.setExecutor(threads);
+        server.createContext("/raw/", exchange -> {
+            String[] parts = exchange.getRequestURI().getPath().split("/", 6);
+            Path file = parts.length == 6 ? Path.of("config/examples/gizmo", parts[3], parts[5]) : null;
+            if (slow.get()) {
+                try {
+                    Thread.sleep(SLOW_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] body = file != null && Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
+            exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** A started host, slow until told otherwise. */
+    public static GizmoRawHost start() throws IOException {
+        return new GizmoRawHost();
+    }
+
+    /** The value for {@code crossroads.github.raw-url}. */
+    public String url() {
+        return "http://localhost:" + server.getAddress().getPort() + "/raw";
+    }
+
+    public void slow(boolean slow) {
+        this.slow.set(slow);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
