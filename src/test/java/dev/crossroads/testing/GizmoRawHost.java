@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Gizmo example trees served as GitHub's raw file host ({@code /raw/<owner>/<repo>/<branch>/<path>}) for
@@ -20,11 +21,13 @@ public final class GizmoRawHost implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
     private final AtomicBoolean slow = new AtomicBoolean(true);
+    private final AtomicInteger requests = new AtomicInteger();
 
     private GizmoRawHost() throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.setExecutor(threads);
         server.createContext("/raw/", exchange -> {
+            requests.incrementAndGet();
             String[] parts = exchange.getRequestURI().getPath().split("/", 6);
             Path file = parts.length == 6 ? Path.of("config/examples/gizmo", parts[3], parts[5]) : null;
             if (slow.get()) {
@@ -52,6 +55,11 @@ public final class GizmoRawHost implements AutoCloseable {
     /** The value for {@code crossroads.github.raw-url}. */
     public String url() {
         return "http://localhost:" + server.getAddress().getPort() + "/raw";
+    }
+
+    /** Requests answered so far, files found or not. */
+    public int requests() {
+        return requests.get();
     }
 
     public void slow(boolean slow) {
