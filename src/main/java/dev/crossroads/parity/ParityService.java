@@ -2,6 +2,7 @@ package dev.crossroads.parity;
 
 import dev.crossroads.config.CrossroadsConfig;
 import dev.crossroads.snapshot.DataChanged;
+import dev.crossroads.snapshot.DataVersion;
 import dev.crossroads.snapshot.StoredItemRepository;
 import dev.crossroads.source.SourceService;
 import io.quarkus.logging.Log;
@@ -86,7 +87,7 @@ public class ParityService {
         return items.dataVersion().flatMap(version -> {
             // the version only moves forward: an answer no newer than what is served (a slow read racing a
             // rebuild) changes nothing
-            if (version <= state.dataVersion() && state.matrix().generatedAt().isAfter(Instant.EPOCH)) {
+            if (version.version() <= state.dataVersion() && state.matrix().generatedAt().isAfter(Instant.EPOCH)) {
                 return Uni.createFrom().item(state);
             }
             again.set(true); // before the claim: a rebuild ending now must not miss this request
@@ -104,14 +105,19 @@ public class ParityService {
         });
     }
 
-    private Uni<ParityState> rebuild(long version) {
+    /**
+     * The matrix is stamped with the time its data version was set, not the time of the rebuild: every replica
+     * serving a version then answers the same bytes (and the same ETag), whichever rebuilt it when.
+     */
+    private Uni<ParityState> rebuild(DataVersion dataVersion) {
+        long version = dataVersion.version();
         long started = System.nanoTime();
         return Uni.combine().all().unis(items.present(), curation.load()).asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // alignment is CPU work: off the event loop
                 .map(both -> {
                     Alignment alignment = Aligner.align(languages.stream().map(ParityEngine.Language::id).toList(),
                             both.getItem1(), catalog.catalog(), both.getItem2());
-                    ParityMatrix matrix = ParityEngine.compute(version, Instant.now(), languages, both.getItem1(),
+                    ParityMatrix matrix = ParityEngine.compute(version, dataVersion.changedAt(), languages, both.getItem1(),
                             alignment);
                     return ParityState.of(matrix, alignment, both.getItem1());
                 })

@@ -84,6 +84,12 @@ public record PackagedService(Process process, int port, Path logFile) {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** GETs a path of the service (such as {@code /api/queries/landing}), the body as bytes. */
+    public HttpResponse<byte[]> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** {@link Process#destroy()} sends SIGTERM, as Kubernetes does. */
     public void terminateAndAwait(Duration timeout) throws Exception {
         process.destroy();
