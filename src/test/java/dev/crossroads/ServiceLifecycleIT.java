@@ -75,12 +75,14 @@ class ServiceLifecycleIT {
         assertThat(postgresProcessesUsing(dataDir)).isEmpty();
     }
 
+    /** Also: one setting turns the console log into one JSON object per line, for log collectors. */
     @Test
     void externalDatasourceIsUsedAndNothingIsEmbedded() throws Exception {
         try (EmbeddedDatabase external = EmbeddedDatabase.startForTests(dir.resolve("external"))) {
             password = external.password();
             Path unusedDataDir = dir.resolve("must-not-exist");
-            Map<String, String> env = externalDatasource(external.port());
+            Map<String, String> env = new java.util.HashMap<>(externalDatasource(external.port()));
+            env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
 
             PackagedService service = start(Map.of("crossroads.db.data-dir", unusedDataDir.toString()), env);
             service.awaitReady(Duration.ofSeconds(60));
@@ -90,6 +92,9 @@ class ServiceLifecycleIT {
             assertThat(sqlCount(external.port(), "SELECT count(*) FROM information_schema.tables"
                     + " WHERE table_name = 'flyway_schema_history'")).as("Flyway ran on the external server").isOne();
             service.terminateAndAwait(Duration.ofSeconds(10));
+            List<String> started = service.output().lines().filter(line -> line.contains("started in")).toList();
+            assertThat(started).singleElement().satisfies(line -> assertThat(
+                    new io.vertx.core.json.JsonObject(line).getString("message")).contains("started in"));
         }
     }
 

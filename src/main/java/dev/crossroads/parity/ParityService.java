@@ -123,10 +123,11 @@ public class ParityService {
                 })
                 .invoke(built -> {
                     state = built;
+                    java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
                     Log.infof("Matrix at data version %d: %d features, %d items, %d suggestions, built in %d ms",
                             version, built.matrix().rows().size(), built.items().size(),
-                            built.alignment().suggestions().size(), (System.nanoTime() - started) / 1_000_000);
-                    changed.fire(new MatrixChanged(version));
+                            built.alignment().suggestions().size(), took.toMillis());
+                    changed.fire(new MatrixChanged(version, took));
                 })
                 .call(built -> linkFeatures(built));
     }
@@ -143,7 +144,11 @@ public class ParityService {
                 });
     }
 
-    /** Fired (synchronously) when the served matrix changed version: caches keyed by version can let go. */
-    public record MatrixChanged(long dataVersion) {
+    /**
+     * Fired (synchronously) when the served matrix changed version: caches keyed by version can let go.
+     *
+     * @param took how long the rebuild took
+     */
+    public record MatrixChanged(long dataVersion, java.time.Duration took) {
     }
 }

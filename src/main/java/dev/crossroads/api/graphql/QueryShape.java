@@ -15,6 +15,7 @@ import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,8 +28,13 @@ import java.util.Set;
  *
  * @param parseError why the document could not be read, or null; the endpoint answers those itself
  * @param badRequest why the body is not a GraphQL request at all (answered 400 before the engine sees it), or null
+ * @param operation  the operation's name, {@value #ANONYMOUS} for an unnamed one, null when not known (metrics)
  */
-record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, String parseError, String badRequest) {
+record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, String parseError, String badRequest,
+        String operation) {
+
+    /** The operation name of a document whose one operation has none. */
+    static final String ANONYMOUS = "anonymous";
 
     /** Root fields served from the matrix alone. */
     static final Set<String> MATRIX_FIELDS = Set.of("parityMatrix", "features", "feature", "alignmentSuggestions",
@@ -44,7 +50,7 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
 
     /** A body that is not a GraphQL request. */
     static QueryShape notARequest(String why) {
-        return new QueryShape(false, 0, 0, 0, null, why);
+        return new QueryShape(false, 0, 0, 0, null, why, null);
     }
 
     static QueryShape of(String query) {
@@ -55,9 +61,9 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
             document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
                     .parserOptions(options).build());
         } catch (graphql.parser.exceptions.ParseCancelledException e) {
-            return new QueryShape(false, 0, 0, 0, TOO_MANY_TOKENS, null);
+            return new QueryShape(false, 0, 0, 0, TOO_MANY_TOKENS, null, null);
         } catch (InvalidSyntaxException e) {
-            return new QueryShape(false, 0, 0, 0, e.getMessage(), null);
+            return new QueryShape(false, 0, 0, 0, e.getMessage(), null, null);
         }
         Measure measure = new Measure(document);
         boolean matrixOnly = true;
@@ -79,9 +85,25 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
                 }
             }
         } catch (FragmentCycle e) {
-            return new QueryShape(false, 0, 0, 0, FRAGMENT_CYCLE, null);
+            return new QueryShape(false, 0, 0, 0, FRAGMENT_CYCLE, null, null);
         }
-        return new QueryShape(anyOperation && matrixOnly, roots, fields, depth, null, null);
+        return new QueryShape(anyOperation && matrixOnly, roots, fields, depth, null, null, operationName(document));
+    }
+
+    /** The same shape for the operation a request names ({@code operationName}), when it names one. */
+    QueryShape named(String requested) {
+        return requested == null || requested.isBlank() ? this
+                : new QueryShape(matrixOnly, rootFields, fields, depth, parseError, badRequest, requested);
+    }
+
+    /** The name of the document's one operation; null when it has several (the request must name one). */
+    private static String operationName(Document document) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        if (operations.size() != 1) {
+            return null;
+        }
+        String name = operations.get(0).getName();
+        return name == null || name.isBlank() ? ANONYMOUS : name;
     }
 
     /** Fields a selection set resolves and how deep it nests (a leaf field is depth 1). */
