@@ -100,7 +100,10 @@ public interface CrossroadsConfig {
         @WithDefault("PT60S")
         java.time.Duration maxRetryAfter();
 
-        /** Sources fetched at the same time. */
+        /**
+         * Requests in flight to one host at a time (the other sources' requests wait their turn), and sources
+         * recorded at the same time.
+         */
         @WithDefault("4")
         int parallelism();
 

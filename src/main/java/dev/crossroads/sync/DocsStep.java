@@ -8,7 +8,6 @@ import dev.crossroads.snapshot.NewSnapshot;
 import dev.crossroads.snapshot.SourceLinks;
 import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.source.FamilyConfig.LanguageSource;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,18 +18,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a language's docs feature list: {@code mkdocs.yml}, the home page, then only the pages the nav lists as
- * features (for their titles and maturity markers).
+ * features (for their titles and maturity markers). The nav rarely changes, so the pages it listed last time are
+ * asked for beside the nav and the home page instead of after them; a nav that changed has its new pages fetched
+ * when it has been read, and pages it no longer lists are left unread.
  */
 @ApplicationScoped
 class DocsStep {
 
-    private static final int PAGE_PARALLELISM = 4;
-
     private final SourceFiles files;
     private final DocsFeatureParser parser;
+    /** The nav each language had when last read here: its content hash and the pages it lists. */
+    private final Map<String, KnownNav> known = new ConcurrentHashMap<>();
+
+    private record KnownNav(String contentHash, DocsFeatureParser.Nav nav) {
+    }
 
     DocsStep(SourceFiles files, CrossroadsConfig config) {
         this.files = files;
@@ -39,8 +44,13 @@ class DocsStep {
 
     Uni<SourceOutcome> read(LanguageSource language, Map<String, HttpCacheEntry> cache) {
         long started = System.nanoTime();
-        Uni<FileRead> nav = files.read(language, language.docs().nav(), cache);
-        Uni<FileRead> home = files.read(language, language.docs().home(), cache);
+        Uni<FileRead> nav = started(files.read(language, language.docs().nav(), cache));
+        Uni<FileRead> home = started(files.read(language, language.docs().home(), cache));
+        KnownNav before = known.get(language.id());
+        Map<String, Uni<FileRead>> pages = new ConcurrentHashMap<>();
+        if (before != null) {
+            before.nav().featurePages().forEach(page -> pages.put(page, page(language, page, cache)));
+        }
         return Uni.combine().all().unis(nav, home).asTuple().flatMap(both -> {
             FileRead navFile = both.getItem1();
             FileRead homeFile = both.getItem2();
@@ -48,15 +58,42 @@ class DocsStep {
                 return Uni.createFrom().item(SourceOutcome.failed(language.id(), SourceKind.DOCS, navFile.httpStatus(),
                         language.docs().nav() + " not found at " + navFile.location(), millis(started)));
             }
-            DocsFeatureParser.Nav features = parser.nav(navFile.content());
-            return Multi.createFrom().iterable(features.featurePages())
-                    .onItem().transformToUni(page -> files.read(language, language.docs().root() + "/" + page, cache)
-                            .map(read -> Map.entry(page, read)))
-                    .merge(PAGE_PARALLELISM)
-                    .collect().asList()
-                    .emitOn(Infrastructure.getDefaultWorkerPool()) // parsing is CPU work: off the event loop
-                    .map(pageReads -> outcome(language, features, navFile, homeFile, pageReads, started));
+            return navOf(navFile, before).flatMap(features -> {
+                known.put(language.id(), new KnownNav(navFile.contentHash(), features));
+                List<Uni<Map.Entry<String, FileRead>>> reads = features.featurePages().stream()
+                        .map(page -> pages.computeIfAbsent(page, listed -> page(language, listed, cache))
+                                .map(read -> Map.entry(page, read)))
+                        .toList();
+                Uni<List<Map.Entry<String, FileRead>>> all = reads.isEmpty() ? Uni.createFrom().item(List.of())
+                        : Uni.join().all(reads).andFailFast();
+                return all.emitOn(Infrastructure.getDefaultWorkerPool()) // parsing is CPU work: off the event loop
+                        .map(pageReads -> outcome(language, features, navFile, homeFile, pageReads, started));
+            });
         });
+    }
+
+    /** The nav as listed last time when its content is the same, else read again (on a worker: it is YAML). */
+    private Uni<DocsFeatureParser.Nav> navOf(FileRead nav, KnownNav before) {
+        if (before != null && before.contentHash().equals(nav.contentHash())) {
+            return Uni.createFrom().item(before.nav());
+        }
+        return Uni.createFrom().item(() -> parser.nav(nav.content()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Uni<FileRead> page(LanguageSource language, String page, Map<String, HttpCacheEntry> cache) {
+        return started(files.read(language, language.docs().root() + "/" + page, cache));
+    }
+
+    /**
+     * Sends the request now and keeps its answer for whoever asks later (a page may turn out not to be needed). How
+     * many requests are in flight to one host at a time is the HTTP client's to bound
+     * ({@code crossroads.sync.parallelism}).
+     */
+    private static Uni<FileRead> started(Uni<FileRead> read) {
+        Uni<FileRead> kept = read.memoize().indefinitely();
+        kept.subscribe().with(answer -> { }, failure -> { }); // failures reach the later subscriber too
+        return kept;
     }
 
     private SourceOutcome outcome(LanguageSource language, DocsFeatureParser.Nav features, FileRead nav,

@@ -141,10 +141,12 @@ public class SyncService {
         }
         long started = System.nanoTime();
         Context context = Vertx.currentContext();
-        // sources are read `parallelism` at a time; each is recorded as soon as it is read, in one statement of its
-        // own, so fetching never waits on the database and one source's writes never wait on another's
+        // every source is read at once: the HTTP client sends `parallelism` requests to a host at a time and queues
+        // the rest, so no source waits for another to finish before asking for its files, and parsing one overlaps
+        // fetching the others. Each is recorded as soon as it is read, `parallelism` at a time, in one statement of
+        // its own, so fetching never waits on the database and one source's writes never wait on another's
         return Multi.createFrom().iterable(tasks)
-                .onItem().transformToUni(task -> read(task, cache)).merge(parallelism)
+                .onItem().transformToUni(task -> read(task, cache)).merge(Math.max(1, tasks.size()))
                 .onItem().transformToUni(outcome -> record(run, outcome)).merge(parallelism)
                 .invoke(metrics::source)
                 .collect().asList()

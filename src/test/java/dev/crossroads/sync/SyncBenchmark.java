@@ -6,8 +6,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.testing.Database;
 import dev.crossroads.testing.GitHubBoards;
-import dev.crossroads.testing.GitHubTrees;
-import dev.crossroads.testing.GitHubWireMockResource;
 import dev.crossroads.testing.InjectWireMock;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -16,48 +14,43 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.zip.GZIPInputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Sync measurements for docs/benchmarks.md; not part of the test suite (no *Tests suffix). Run with
- * {@code ./mvnw test -Dtest=SyncBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; needs ../shared/corpus.
+ * {@code ./mvnw test -Dtest=SyncBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; needs ../shared/corpus, nginx
+ * and curl. GitHub's raw host is nginx serving the corpus trees ({@link NginxCorpusResource}); the baseline is curl
+ * fetching the same files from it, {@value #CONCURRENCY} at a time, as the sync does: rounds alternate a full sync, an
+ * unchanged resync and curl, warm, in one run.
  */
 @QuarkusTest
-@WithTestResource(value = GitHubWireMockResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = NginxCorpusResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @EnabledIf("corpusPresent")
 class SyncBenchmark {
 
-    private static final int ROUNDS = 15;
-    private static final int WARMUP = 60;
-    private static final String[][] TREES = {
-        {"aws-powertools/powertools-lambda-python", "develop", "python-2023-07-13-8625ccb4"},
-        {"aws-powertools/powertools-lambda-typescript", "main", "typescript-2023-12-20-e9eb7f74"},
-        {"aws-powertools/powertools-lambda-java", "main", "java-2023-12-08-8fee25b4"},
-        {"aws-powertools/powertools-lambda-dotnet", "develop", "dotnet-2024-08-26-80889376"}};
+    private static final int ROUNDS = 21;
+    private static final int WARMUP = 40;
+    /** curl's --parallel-max, and the sync's (crossroads.sync.parallelism, connections to one host). */
+    private static final int CONCURRENCY = 4;
+    private static final SyncRequest FILES = new SyncRequest(SyncRun.Trigger.MANUAL, Optional.empty(),
+            java.util.Set.of(SourceKind.ROADMAP, SourceKind.DOCS));
+    private static final Pattern LOGGED = Pattern.compile("\"GET (\\S+) HTTP/1\\.1\" (\\d{3}) ");
 
     @InjectWireMock
-    WireMockServer github;
+    WireMockServer api;
 
     @Inject
     SyncService sync;
@@ -65,64 +58,96 @@ class SyncBenchmark {
     @Inject
     Pool pool;
 
+    @Inject
+    dev.crossroads.parity.ParityService parity;
+
     static boolean corpusPresent() {
         return Files.isDirectory(Path.of("../shared/corpus/trees"));
     }
 
     @Test
     void measure() throws Throwable {
-        github.resetAll();
-        for (String[] tree : TREES) {
-            GitHubTrees.serve(github, tree[0], tree[1], Path.of("../shared/corpus/trees", tree[2]));
-        }
-        GitHubBoards.servePowertools(github);
+        GitHubBoards.servePowertools(api);
         StringBuilder report = new StringBuilder();
 
-        // warm both paths: the first syncs run interpreted code through Hibernate, Vert.x and the parsers
+        // the files a full sync reads, as nginx saw them
         Database.wipeSyncHistory(pool);
-        run(SyncRequest.everything(SyncRun.Trigger.MANUAL));
-        List<String> urls = fetchedUrls();
+        Files.writeString(NginxCorpusResource.accessLog, "");
+        run(FILES);
+        List<String> urls = logged().stream().map(r -> r[0]).distinct().sorted()
+                .map(path -> NginxCorpusResource.rawUrl.replaceFirst("/raw$", "") + path).toList();
+        Path curlConfig = Files.createTempFile("crossroads-curl", ".txt");
+        Files.write(curlConfig, urls.stream().map(url -> "url = \"" + url + "\"\noutput = \"/dev/null\"").toList());
+
+        // warm both paths: the first syncs run interpreted code through Vert.x, the parsers and the writer
         for (int i = 0; i < WARMUP; i++) {
             Database.wipeSyncHistory(pool);
-            run(new SyncRequest(SyncRun.Trigger.MANUAL, Optional.empty(), java.util.Set.of(SourceKind.ROADMAP,
-                    SourceKind.DOCS)));
-            plainFetch(urls);
+            run(FILES);
+            run(FILES);
+            curl(curlConfig);
         }
 
-        List<Long> syncMillis = new ArrayList<>();
-        List<Long> plainMillis = new ArrayList<>();
+        List<Long> full = new ArrayList<>();
+        List<Long> resync = new ArrayList<>();
+        List<Long> curl = new ArrayList<>();
+        List<Long> reread = new ArrayList<>();
+        List<Long> curlCpu = new ArrayList<>();
+        List<Long> curlStart = new ArrayList<>();
         resetPeak();
+        long[] cpuFull = new long[2];
+        long[] cpuResync = new long[2];
+        long[] cpuReread = new long[2];
         for (int i = 0; i < ROUNDS; i++) {
             Database.wipeSyncHistory(pool);
-            github.resetRequests();
-            long t0 = System.nanoTime();
-            run(new SyncRequest(SyncRun.Trigger.MANUAL, Optional.empty(), java.util.Set.of(SourceKind.ROADMAP,
-                    SourceKind.DOCS)));
-            syncMillis.add((System.nanoTime() - t0) / 1_000_000);
-            long t1 = System.nanoTime();
-            plainFetch(urls);
-            plainMillis.add((System.nanoTime() - t1) / 1_000_000);
+            quiet();
+            long[] before = cpu();
+            full.add(timed(() -> run(FILES)));
+            add(cpuFull, before, cpu());
+            quiet();
+            before = cpu();
+            resync.add(timed(() -> run(FILES)));
+            add(cpuResync, before, cpu());
+            curl.add(timed(() -> curlCpu.add(curl(curlConfig))));
+            Database.execute(pool, "DELETE FROM http_cache");
+            quiet();
+            before = cpu();
+            reread.add(timed(() -> run(FILES)));
+            add(cpuReread, before, cpu());
+            curlStart.add(timed(() -> curlVersion()));
         }
         long peakFull = peakHeapMb();
-        report.append(String.format("full sync (roadmap + docs, 4 languages, %d files): median %d ms; plain parallel"
-                + " HTTP GET of the same files: median %d ms; ratio %.2f; peak heap %d MB%n", urls.size(),
-                median(syncMillis), median(plainMillis), (double) median(syncMillis) / median(plainMillis), peakFull));
+        report.append(String.format("%d files (%d requests by a full sync); medians of %d rounds, warm:%n", urls.size(),
+                urls.size(), ROUNDS));
+        report.append(String.format("  full sync (roadmap + docs, 4 languages): %d ms%n", median(full)));
+        report.append(String.format("  unchanged resync: %d ms%n", median(resync)));
+        report.append(String.format("  re-read without validators (fetch, parse, nothing new stored): %d ms%n", median(reread)));
+        report.append(String.format("  curl --parallel --parallel-max %d --compressed, every file once: %d ms"
+                + " (starting curl alone: %d ms)%n", CONCURRENCY, median(curl), median(curlStart)));
+        report.append(String.format("  CPU per operation, averaged over the rounds (JVM / PostgreSQL): full sync %d / %d ms,"
+                + " resync %d / %d ms, re-read %d / %d ms; curl %d ms (its own user + system time)%n",
+                cpuFull[0] / ROUNDS, cpuFull[1] / ROUNDS, cpuResync[0] / ROUNDS, cpuResync[1] / ROUNDS,
+                cpuReread[0] / ROUNDS, cpuReread[1] / ROUNDS,
+                curlCpu.stream().mapToLong(Long::longValue).sum() / ROUNDS));
+        report.append(String.format("  ratio full sync / curl: %.2f; resync / curl: %.2f; peak heap %d MB%n",
+                (double) median(full) / median(curl), (double) median(resync) / median(curl), peakFull));
+        report.append("  rounds (full/resync/curl ms): ");
+        for (int i = 0; i < ROUNDS; i++) {
+            report.append(full.get(i)).append('/').append(resync.get(i)).append('/').append(curl.get(i)).append(' ');
+        }
+        report.append('\n');
 
-        github.resetRequests();
+        Files.writeString(NginxCorpusResource.accessLog, "");
         long rowsBefore = rows();
-        SyncRun resync = run(new SyncRequest(SyncRun.Trigger.MANUAL, Optional.empty(), java.util.Set.of(
-                SourceKind.ROADMAP, SourceKind.DOCS)));
-        long requests = github.getAllServeEvents().size();
-        long conditional = github.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().containsHeader("If-None-Match")).count();
-        long notModified = github.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 304).count();
+        SyncRun unchanged = run(FILES);
+        List<String[]> requests = logged();
+        long notModified = requests.stream().filter(r -> r[1].equals("304")).count();
         long written = rows() - rowsBefore;
-        report.append(String.format("resync, nothing changed: %d requests for %d files, %d conditional, %d answered"
-                + " 304; rows written besides the run record: %d (run %d)%n", requests, urls.size(), conditional,
-                notModified, written - 1 - 8, resync.id));
+        report.append(String.format("resync, nothing changed: %d requests for %d files, %d answered 304 (the rest"
+                + " 404); rows written besides the run record and its results: %d (run %d)%n", requests.size(),
+                urls.size(), notModified, written - 1 - 8, unchanged.id));
 
         for (int cards : new int[] {1_000, 10_000}) {
-            GitHubBoards.serve(github, 3, "powertools-lambda-python", cards, cards / 100);
+            GitHubBoards.serve(api, 3, "powertools-lambda-python", cards, cards / 100);
             List<Long> boardMillis = new ArrayList<>();
             resetPeak();
             for (int i = 0; i < 3; i++) {
@@ -141,37 +166,96 @@ class SyncBenchmark {
         Files.writeString(Path.of("target/sync-benchmark.txt"), report.toString());
     }
 
-    private List<String> fetchedUrls() {
-        return github.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith("/raw/"))
-                .map(e -> github.baseUrl() + e.getRequest().getUrl()).distinct().sorted().toList();
+    /**
+     * Waits until the matrix shows what the last sync stored: the rebuild a sync triggers runs after it, and must
+     * not share the machine with the next measurement.
+     */
+    private void quiet() throws InterruptedException {
+        long version = Database.count(pool, "SELECT version FROM data_version");
+        while (parity.state().dataVersion() < version) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(50);
+    }
+
+    private interface Step {
+        void run() throws Throwable;
+    }
+
+    private static long timed(Step step) throws Throwable {
+        long t0 = System.nanoTime();
+        step.run();
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** Path and status of every request nginx logged since the log was emptied. */
+    private static List<String[]> logged() throws IOException {
+        List<String[]> requests = new ArrayList<>();
+        for (String line : Files.readAllLines(NginxCorpusResource.accessLog)) {
+            Matcher request = LOGGED.matcher(line);
+            if (request.find()) {
+                requests.add(new String[] {request.group(1), request.group(2)});
+            }
+        }
+        return requests;
     }
 
     /**
-     * The baseline: the same GETs, four at a time, bodies read as strings, nothing else. Like the service it accepts
-     * gzip (as raw.githubusercontent.com serves it), so both make the stand-in do the same work per file.
+     * The baseline: every file once, {@value #CONCURRENCY} at a time, gzip accepted as the sync accepts it. Run by a
+     * shell that then prints its children's CPU time ({@code times}); returns curl's user + system milliseconds.
      */
-    private static void plainFetch(List<String> urls) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<String>> bodies = new ArrayList<>();
-            for (String url : urls) {
-                bodies.add(pool.submit(() -> body(client.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofInputStream()))));
-            }
-            for (Future<String> body : bodies) {
-                body.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+    private static long curl(Path config) throws Exception {
+        Process shell = new ProcessBuilder("sh", "-c", "curl -s --compressed --parallel --parallel-max " + CONCURRENCY
+                + " -K " + config + " >/dev/null 2>&1 && times").redirectErrorStream(true).start();
+        String times = new String(shell.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(shell.waitFor()).isZero();
+        // second line: the children's user and system time, such as "0m0.010000s 0m0.004000s"
+        Matcher child = Pattern.compile("(\\d+)m([\\d.]+)s\\s+(\\d+)m([\\d.]+)s").matcher(times.lines().skip(1)
+                .findFirst().orElse(""));
+        assertThat(child.find()).as("times: %s", times).isTrue();
+        return Math.round((Long.parseLong(child.group(1)) * 60 + Double.parseDouble(child.group(2))
+                + Long.parseLong(child.group(3)) * 60 + Double.parseDouble(child.group(4))) * 1000);
     }
 
-    private static String body(HttpResponse<InputStream> response) throws IOException {
-        boolean gzip = response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent();
-        try (InputStream in = gzip ? new GZIPInputStream(response.body()) : response.body()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** CPU milliseconds used so far by this JVM and by the test's PostgreSQL (its server and backends). */
+    private static long[] cpu() throws IOException {
+        return new long[] {ticks(Path.of("/proc/self/stat")), postgresTicks()};
+    }
+
+    private static void add(long[] total, long[] before, long[] after) {
+        total[0] += after[0] - before[0];
+        total[1] += after[1] - before[1];
+    }
+
+    private static long postgresTicks() throws IOException {
+        long postmaster = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("postgres -D") && c.contains("crossroads-test-pg")).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+        if (postmaster < 0) {
+            return 0;
         }
+        long sum = ticks(Path.of("/proc", String.valueOf(postmaster), "stat"));
+        for (ProcessHandle backend : ProcessHandle.of(postmaster).orElseThrow().children().toList()) {
+            try {
+                sum += ticks(Path.of("/proc", String.valueOf(backend.pid()), "stat"));
+            } catch (IOException gone) {
+                // a backend that ended between listing and reading
+            }
+        }
+        return sum;
+    }
+
+    /** utime + stime of a /proc stat file, in milliseconds (clock ticks of 10 ms). */
+    private static long ticks(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    /** What starting curl costs by itself, part of every curl figure. */
+    private static void curlVersion() throws Exception {
+        Process curl = new ProcessBuilder("curl", "--version").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(curl.waitFor()).isZero();
     }
 
     private long rows() {

@@ -43,6 +43,8 @@ class SyncServiceTests {
 
     private static final String GRAPHQL_NOT_FOUND = "{\"data\":null,\"errors\":[{\"type\":\"NOT_FOUND\","
             + "\"message\":\"Could not resolve to a ProjectV2\"}]}";
+    private static final String PYTHON_DOCS_ITEMS = "SELECT count(*) FROM tracked_item WHERE language = 'python'"
+            + " AND source = 'DOCS' AND removed_at IS NULL";
     private static final String TRUNCATED_JSON = "{\"data\": {\"organization\": ";
 
     @InjectWireMock
@@ -362,6 +364,34 @@ class SyncServiceTests {
                 + " items " + count("SELECT count(*) FROM tracked_item" + where + " AND removed_at IS NULL")
                 + " events " + count("SELECT count(*) FROM change_event" + where)
                 + " latest " + Database.text(pool, "SELECT coalesce(max(content_hash), '') FROM snapshot" + where);
+    }
+
+    /**
+     * The docs pages a nav listed are asked for beside the next nav: a nav that drops a page, then lists it again,
+     * is read right both times (the page it no longer lists is not stored; the one it lists again is fetched).
+     */
+    @Test
+    void aNavThatDropsAPageAndListsItAgainIsReadRightEachTime() {
+        run();
+        long features = count(PYTHON_DOCS_ITEMS);
+        String idempotency = PYTHON_DOCS_ITEMS + " AND (item_key LIKE '%idempotency%' OR url LIKE '%idempotency%')";
+        assertThat(count(idempotency)).isOne();
+        String nav = GitHubTrees.read(GitHubTrees.PYTHON.resolve("mkdocs.yml"));
+        assertThat(nav).contains("          - utilities/idempotency.md\n");
+
+        GitHubTrees.serveFile(github, "aws-powertools/powertools-lambda-python", "develop", "mkdocs.yml",
+                nav.replace("          - utilities/idempotency.md\n", ""));
+        run();
+        assertThat(count(PYTHON_DOCS_ITEMS)).isEqualTo(features - 1);
+        assertThat(count(idempotency)).isZero();
+
+        GitHubTrees.serveFile(github, "aws-powertools/powertools-lambda-python", "develop", "mkdocs.yml", nav);
+        github.resetRequests();
+        run();
+        assertThat(count(PYTHON_DOCS_ITEMS)).isEqualTo(features);
+        assertThat(count(idempotency)).isOne();
+        assertThat(github.findAll(getRequestedFor(urlEqualTo(GitHubTrees.rawPath(
+                "aws-powertools/powertools-lambda-python", "develop", "docs/utilities/idempotency.md"))))).hasSize(1);
     }
 
     @Test

@@ -47,7 +47,9 @@ class HttpFetcher {
                 .setConnectTimeout((int) timeout.toMillis())
                 // redirects are followed by hand, never with the token to another origin (see redirect)
                 .setFollowRedirects(false)
-                .setTryUseCompression(true));
+                .setTryUseCompression(true)
+                // requests in flight to one host (the rest wait their turn): crossroads.sync.parallelism
+                .setMaxPoolSize(Math.max(1, config.sync().parallelism())));
     }
 
     @PreDestroy
