@@ -38,7 +38,7 @@ public class CachedGraphQLRoute {
     /** Runs before the GraphQL endpoint's own route. */
     private static final int ORDER = -10;
     private static final String FILL_HEADER = "X-Crossroads-Cache-Fill";
-    private static final List<String> KNOWN_QUERIES = List.of("landing", "feature", "suggestions");
+    private static final List<String> KNOWN_QUERIES = List.of("landing", "feature", "suggestions", "language", "activity");
     private static final String JSON = "application/json; charset=UTF-8";
     /** A fill the endpoint does not answer in this time fails, and its waiters are answered directly. */
     private static final long FILL_TIMEOUT_MS = 10_000;
@@ -178,6 +178,8 @@ public class CachedGraphQLRoute {
     private Future<Cached> fill(SocketAddress local, String body) {
         long version = cache.version();
         return loopback.post(local.port(), loopbackHost(local), "/graphql")
+                // an IPv6 address (a browser on localhost often arrives over ::1) is no valid Host header as is
+                .virtualHost("localhost")
                 .timeout(FILL_TIMEOUT_MS)
                 .putHeader(FILL_HEADER, fillSecret)
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")

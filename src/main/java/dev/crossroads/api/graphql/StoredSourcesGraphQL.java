@@ -75,7 +75,7 @@ public class StoredSourcesGraphQL {
             throws GraphQLErrors.BadArgument {
         requireLanguage(language);
         return stored.docs(language).map(docs -> docs == null ? null : new StoredDocsView(language, docs.fetchedAt(),
-                docs.features().stream().map(StoredSourcesGraphQL::docsEntry).toList()));
+                docs.features().stream().map(entry -> docsEntry(entry, parity.state())).toList()));
     }
 
     @Query("boardItems")
@@ -123,6 +123,20 @@ public class StoredSourcesGraphQL {
         return histories(cards.stream().map(c -> new ItemRef(c.language(), SourceKind.BOARD, c.key())).toList());
     }
 
+    @Name("history")
+    @Description("How the item changed over time, oldest first, from the stored change events.")
+    public Uni<List<List<HistoryEntryView>>> linkedHistory(@Source List<ParityViews.LinkedItemView> items) {
+        return histories(items.stream().map(i -> new ItemRef(i.language(), i.source(), i.key())).toList());
+    }
+
+    @Name("feature")
+    @Description("The feature the changed item is linked to now; null when it names none or is gone.")
+    public List<FeatureRef> changedFeature(@Source List<SyncViews.ChangeView> changes) {
+        ParityState state = parity.state();
+        return changes.stream().map(c -> feature(state.alignment().links()
+                .get(new ItemRef(c.language(), c.source(), c.itemKey())), state)).toList();
+    }
+
     private Uni<List<List<HistoryEntryView>>> histories(List<ItemRef> refs) {
         return history.of(refs).map(lists -> lists.stream().map(list -> list.stream()
                 .map(h -> new HistoryEntryView(h.occurredAt(), h.kind(), h.oldValue(), h.newValue())).toList())
@@ -153,7 +167,7 @@ public class StoredSourcesGraphQL {
                 life == null ? null : life.statusSince(), feature(entry == null ? null : entry.link(), state));
     }
 
-    private static DocsFeatureView docsEntry(Entry entry) {
+    private static DocsFeatureView docsEntry(Entry entry, ParityState state) {
         ItemFacts f = entry.facts();
         List<String> navPath = f.section() == null || f.section().isEmpty() ? List.of()
                 : Arrays.asList(f.section().split(" > "));
@@ -165,8 +179,7 @@ public class StoredSourcesGraphQL {
                 f.url() != null && !f.url().contains("://") ? f.url() : null, f.evidenceUrl(), markers, f.status(),
                 f.tableName(), f.tableName() == null ? null : "the nav calls it '" + f.title()
                         + "' but the home page's features table calls it '" + f.tableName() + "'",
-                life == null ? null : life.firstSeen(), entry.link() == null ? null
-                        : new FeatureRef(entry.link().featureId(), null));
+                life == null ? null : life.firstSeen(), feature(entry.link(), state));
     }
 
     private static BoardItemView boardItem(StoredItem card, FeatureLink link, ParityState state) {

@@ -2,6 +2,7 @@ package dev.crossroads.api.graphql;
 
 import dev.crossroads.api.graphql.SyncViews.ChangeConnection;
 import dev.crossroads.api.graphql.SyncViews.ChangeEdge;
+import dev.crossroads.api.graphql.SyncViews.ChangeView;
 import dev.crossroads.api.graphql.SyncViews.PageInfo;
 import dev.crossroads.api.graphql.SyncViews.SourceView;
 import dev.crossroads.api.graphql.SyncViews.SyncRunView;
@@ -17,6 +18,9 @@ import dev.crossroads.sync.SyncService;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;
+import java.time.Duration;
+import dev.crossroads.config.CrossroadsConfig;
+import io.quarkus.runtime.configuration.DurationConverter;
 import java.util.Optional;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -32,13 +36,19 @@ public class SyncGraphQL {
 
     private static final int MAX_PAGE = 100;
     private static final String CURSOR_KIND = "change";
+    /** A source not read successfully for this many sync intervals is reported stale. */
+    private static final int STALE_INTERVALS = 3;
 
     private final SyncQueryService queries;
     private final SyncService sync;
     private final SourceService family;
     private final AdminGuard admin;
 
-    public SyncGraphQL(SyncQueryService queries, SyncService sync, SourceService family, AdminGuard admin) {
+    private final Duration staleAfter;
+
+    public SyncGraphQL(SyncQueryService queries, SyncService sync, SourceService family, AdminGuard admin,
+            CrossroadsConfig config) {
+        this.staleAfter = DurationConverter.parseDuration(config.sync().interval()).multipliedBy(STALE_INTERVALS);
         this.queries = queries;
         this.sync = sync;
         this.family = family;
@@ -49,7 +59,7 @@ public class SyncGraphQL {
     @Description("Every source of every language with its latest result, last success and staleness.")
     public Uni<@NonNull List<@NonNull SourceView>> sources() {
         Instant now = Instant.now();
-        return queries.sources().map(states -> states.stream().map(s -> SyncViews.of(s, now)).toList());
+        return queries.sources().map(states -> states.stream().map(s -> SyncViews.of(s, now, staleAfter)).toList());
     }
 
     @Query("syncRuns")
@@ -77,6 +87,19 @@ public class SyncGraphQL {
             return new ChangeConnection(edges, new PageInfo(more, edges.isEmpty() ? after
                     : edges.get(edges.size() - 1).cursor()));
         });
+    }
+
+    @Query("recentChanges")
+    @Description("The latest changes in items, newest first: what the landing page lists as recently changed.")
+    public Uni<@NonNull List<@NonNull ChangeView>> recentChanges(
+            @Name("language") @Id @Description("Only this language.") String language,
+            @Name("last") @DefaultValue("20") @Description("How many changes, 1 to 100.") int last)
+            throws GraphQLErrors.BadArgument {
+        if (language != null && family.languages().stream().noneMatch(l -> l.id().equals(language))) {
+            throw new GraphQLErrors.BadArgument("unknown language '" + language + "'");
+        }
+        int count = Math.max(1, Math.min(MAX_PAGE, last));
+        return queries.recentChanges(language, count).map(found -> found.stream().map(SyncViews::of).toList());
     }
 
     @Mutation("triggerSync")
