@@ -154,7 +154,8 @@ function matrixCell(cell, feature, language) {
   if (!cell) {
     return h('td', { class: 'cell' }, statusBadge('ABSENT'));
   }
-  const alias = feature.aliases?.find((a) => a.language.id === language.id && a.name !== feature.name);
+  const alias = cell.status === 'ABSENT' ? null
+    : feature.aliases?.find((a) => a.language.id === language.id && a.name !== feature.name);
   const disagreements = cell.disagreements ?? [];
   return h('td', { class: 'cell', 'data-language': language.id, 'data-status': cell.status },
     statusBadge(cell.status),
