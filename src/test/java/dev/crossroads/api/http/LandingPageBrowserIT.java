@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,6 +184,24 @@ class LandingPageBrowserIT {
         assertThat(browser.findElements(By.cssSelector("a[href^='javascript']"))).isEmpty();
         assertThat(browser.findElement(By.id("roadmap")).getText()).contains("Hostile heading");
         screenshot("language-hostile");
+    }
+
+    @Test
+    void everyPageMeetsTheAutomatedAccessibilityRules() {
+        for (String page : List.of("/", "/features/logger", "/languages/go", "/?q=status:")) {
+            open(page);
+            Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                    .analyze(browser);
+            assertThat(results.getViolations()).as("accessibility violations on %s", page)
+                    .extracting(rule -> rule.getId() + ": " + rule.getNodes().stream().limit(3)
+                            .map(node -> String.valueOf(node.getTarget())).toList())
+                    .isEmpty();
+            assertThat(results.getPasses()).as("rules that ran on %s", page).hasSizeGreaterThan(10);
+        }
+        // the rules do look: a page without its language is caught
+        ((JavascriptExecutor) browser).executeScript("document.documentElement.removeAttribute('lang')");
+        assertThat(new AxeBuilder().withTags(List.of("wcag2a")).analyze(browser).getViolations())
+                .extracting(rule -> rule.getId()).contains("html-has-lang");
     }
 
     @Test
