@@ -68,7 +68,7 @@ public final class FeedEntries {
         String now = StatusLabel.word(change.newValue());
         String headline = switch (kind) {
             case ADDED -> language + " " + source + ": " + title + " added" + (now == null ? "" : " (" + now + ")");
-            case SHIPPED -> language + ": " + title + (was == null ? " is " + now + " (" + source + ")"
+            case SHIPPED -> language + ": " + title + (was == null ? " is " + shipped(now) + " (" + source + ")"
                     : " shipped (" + source + ": " + was + " → " + now + ")");
             case STATUS_CHANGED -> language + " " + source + ": " + title + " " + was + " → " + now;
             case DROPPED -> language + " " + source + ": " + title + " dropped" + (was == null ? "" : " (was " + was
@@ -128,6 +128,11 @@ public final class FeedEntries {
         all.sort(Comparator.comparing(FeedEntry::at).reversed()
                 .thenComparing(e -> e.kind() == FeedKind.AVAILABLE_EVERYWHERE ? 0 : 1));
         return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    /** "available", "in preview", "deprecated". */
+    private static String shipped(String word) {
+        return "preview".equals(word) ? "in preview" : word;
     }
 
     private static String source(SourceKind source) {

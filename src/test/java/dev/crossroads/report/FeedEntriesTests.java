@@ -67,6 +67,8 @@ class FeedEntriesTests {
     void titlesSayShippedAndDropped() {
         assertThat(FeedEntries.change(change(1, Kind.ADDED, null, "AVAILABLE"), null, NAMES).title())
                 .isEqualTo("Python: “Async batch” is available (roadmap)");
+        assertThat(FeedEntries.change(change(5, Kind.ADDED, null, "PREVIEW"), null, NAMES).title())
+                .isEqualTo("Python: “Async batch” is in preview (roadmap)");
         assertThat(FeedEntries.change(change(2, Kind.STATUS_CHANGED, "COMING_SOON", "AVAILABLE"), null, NAMES).title())
                 .isEqualTo("Python: “Async batch” shipped (roadmap: coming soon → available)");
         assertThat(FeedEntries.change(change(3, Kind.STATUS_CHANGED, "PLANNED", "NOT_PLANNED"), null, NAMES).title())
