@@ -79,8 +79,8 @@ class ReportCommandIT {
                 .contains("crossroads report: wrote " + output + " (md, data version");
         String markdown = Files.readString(output);
         assertThat(markdown).startsWith("# Feature parity: Gizmo Toolkit\n\nData version ");
-        assertThat(markdown).contains("| Feature | Group | Parity | Python | Go | Rust |\n|---|---|---|---|---|---|\n"
-                + "| Logger | Core observability | universal since ");
+        assertThat(markdown).contains("| Feature | Group | Parity | Python | Go | Rust |\n"
+                + "|---|---|---|---|---|---|\n| Logger | Core observability | universal since ");
         assertThat(markdown).contains("| Retry | Utilities | partial | ➖ absent | ⚠️ deprecated | ✅ available |\n");
         assertThat(markdown).contains("| Batch Processing | Data | partial | ✅ available | ✅ available |"
                 + " 📅 planned |\n");

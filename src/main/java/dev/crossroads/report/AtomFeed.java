@@ -113,7 +113,7 @@ public final class AtomFeed {
         return category;
     }
 
-    /** Only the characters XML 1.0 allows: tab, line feed, carriage return, and U+0020 upwards but surrogates, FFFE, FFFF. */
+    /** Only what XML 1.0 allows: tab, line feed, carriage return, U+0020 upwards but surrogates, FFFE and FFFF. */
     static String xml(String text) {
         if (text == null) {
             return null;

@@ -108,7 +108,7 @@ public class FeedService {
         Instant built = state.matrix().generatedAt();
         Instant updated = !entries.isEmpty() ? entries.get(0).at() : built != null ? built : Instant.EPOCH;
         String alternate = request.feature() != null ? names.featurePage(request.feature()) : names.base().toString();
-        return new AtomFeed.Header(id.toString(), title.toString(), state.items().isEmpty() ? ParityReport.NO_DATA : null,
-                updated, self.toString(), alternate);
+        String subtitle = state.items().isEmpty() ? ParityReport.NO_DATA : null;
+        return new AtomFeed.Header(id.toString(), title.toString(), subtitle, updated, self.toString(), alternate);
     }
 }
