@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -102,6 +103,30 @@ public class ParityService {
                 return Uni.createFrom().voidItem();
             });
         });
+    }
+
+    /**
+     * The state at the data version the database holds now, waiting out a rebuild under way (one a sync that just
+     * ended fired, say) rather than answering the older state it replaces, as {@link #refresh()} does. For one-shot
+     * callers that must see what they just synced (the report command); the read API serves {@link #state()}.
+     *
+     * @param patience how long to wait for the rebuild; past it the Uni fails with a {@link TimeoutException}
+     */
+    public Uni<ParityState> upToDate(java.time.Duration patience) {
+        return items.dataVersion().flatMap(version -> Uni.createFrom().deferred(this::refresh)
+                .flatMap(now -> now.dataVersion() >= version && now.matrix().generatedAt().isAfter(Instant.EPOCH)
+                        ? Uni.createFrom().item(now)
+                        : Uni.createFrom().<ParityState>failure(new NotYetBuilt()))
+                .onFailure(NotYetBuilt.class).retry().withBackOff(java.time.Duration.ofMillis(20),
+                        java.time.Duration.ofMillis(250)).expireIn(patience.toMillis())
+                .onFailure(NotYetBuilt.class).transform(e -> new TimeoutException("the matrix was not rebuilt at data"
+                        + " version " + version + " within " + patience.toSeconds() + " s")));
+    }
+
+    private static final class NotYetBuilt extends RuntimeException {
+        NotYetBuilt() {
+            super("not yet rebuilt", null, false, false);
+        }
     }
 
     private Uni<ParityState> rebuild(long version) {

@@ -7,17 +7,15 @@ import dev.crossroads.api.graphql.ParityViews.LinkedItemView;
 import dev.crossroads.api.graphql.ParityViews.ParityMatrixView;
 import dev.crossroads.api.graphql.ParityViews.SuggestionView;
 import dev.crossroads.parity.MatrixRow;
-import dev.crossroads.parity.ParityEngine;
+import dev.crossroads.parity.MatrixSelection;
 import dev.crossroads.parity.ParityMatrix;
 import dev.crossroads.parity.ParityService;
 import dev.crossroads.parity.ParityState;
-import dev.crossroads.parity.query.FeatureQuery;
 import dev.crossroads.parity.query.QuerySyntaxException;
 import dev.crossroads.source.SourceService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -131,28 +129,13 @@ public class ParityGraphQL {
 
     private ParityMatrix select(ParityState state, List<String> languages, String group, String query)
             throws GraphQLErrors.BadArgument, GraphQLErrors.InvalidQuery {
-        ParityMatrix matrix = state.matrix();
-        if (languages != null && !languages.isEmpty()) {
-            for (String language : languages) {
-                if (!languageIds.contains(language)) {
-                    throw new GraphQLErrors.BadArgument("unknown language '" + language + "'; known: "
-                            + String.join(", ", languageIds));
-                }
-            }
-            matrix = ParityEngine.restrict(matrix, languages);
-        }
-        FeatureQuery search;
         try {
-            search = blank(query) ? FeatureQuery.all() : FeatureQuery.parse(query, languageIds);
+            return new MatrixSelection(languages, group, query).apply(state.matrix(), languageIds);
+        } catch (MatrixSelection.UnknownLanguageException e) {
+            throw new GraphQLErrors.BadArgument(e.getMessage());
         } catch (QuerySyntaxException e) {
             throw new GraphQLErrors.InvalidQuery(e.getMessage());
         }
-        String wantedGroup = blank(group) ? null : group.strip().toLowerCase(Locale.ROOT);
-        List<MatrixRow> rows = matrix.rows().stream()
-                .filter(row -> wantedGroup == null || (row.feature().group() != null
-                        && row.feature().group().toLowerCase(Locale.ROOT).equals(wantedGroup)))
-                .filter(search::matches).toList();
-        return new ParityMatrix(matrix.dataVersion(), matrix.generatedAt(), matrix.languages(), rows);
     }
 
     private static boolean blank(String text) {
