@@ -124,7 +124,29 @@ function matrixBody(matrix, state) {
       h('tr', { class: 'group' }, h('th', { scope: 'colgroup', colspan: languages.length + 2 }, group ?? 'Other')),
       rows.map((row) => matrixRow(row, languages)))));
   return h('div', { class: 'matrix-wrap' }, legend(), h('div', { class: 'table-scroll', tabindex: '0',
-    'aria-label': 'Parity matrix' }, table));
+    'aria-label': 'Parity matrix' }, table), downloads(state));
+}
+
+/** The same view as a report: the selection carries over as the report's own parameters. */
+function downloads(state) {
+  const params = new URLSearchParams();
+  if (state.query) {
+    params.set('query', state.query);
+  }
+  if (state.group) {
+    params.set('group', state.group);
+  }
+  if (state.languages.length > 0) {
+    params.set('languages', state.languages.join(','));
+  }
+  const href = (format) => {
+    const withFormat = new URLSearchParams(params);
+    withFormat.set('format', format);
+    return `/api/reports/parity?${withFormat}`;
+  };
+  return h('p', { class: 'downloads' }, 'This view as a report: ',
+    [['md', 'Markdown'], ['csv', 'CSV'], ['json', 'JSON'], ['html', 'printable page']].map(([format, words], i) => [
+      i > 0 ? ' · ' : '', h('a', { href: href(format) }, words)]));
 }
 
 /** Rows by group, groups in order of first appearance, rows in matrix order within each. */

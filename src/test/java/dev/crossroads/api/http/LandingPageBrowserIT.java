@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -110,7 +113,7 @@ class LandingPageBrowserIT {
     }
 
     @Test
-    void searchNarrowsTheRowsAndTheAddressKeepsIt() throws IOException {
+    void searchNarrowsTheRowsAndTheAddressKeepsIt() throws Exception {
         open("/");
         int all = featureRows().size();
         WebElement search = browser.findElement(By.id("q"));
@@ -125,6 +128,16 @@ class LandingPageBrowserIT {
         awaitReady();
         assertThat(featureRows().stream().map(r -> r.getAttribute("data-feature")).toList()).isEqualTo(shown);
         screenshot("search");
+
+        String report = browser.findElement(By.linkText("CSV")).getAttribute("href");
+        String csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(report)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        List<String> reported = new ArrayList<>();
+        try (var rows = new CsvMapper().readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .<List<String>>readValues(csv)) {
+            rows.forEachRemaining(row -> reported.add(row.get(0)));
+        }
+        assertThat(reported.subList(1, reported.size())).as("the CSV report of the same view").isEqualTo(shown);
     }
 
     @Test
