@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Reads the {@code Authorization: Bearer} header: the static admin token ({@code crossroads.admin.token}, compared in
@@ -109,11 +110,33 @@ public class Credentials {
         try {
             jwt = parser.get().parse(token);
         } catch (ParseException e) {
+            if (keyUnavailable(e)) {
+                // the operator's problem, not the caller's: an unreachable JWKS URL, an unreadable key file
+                Log.warnf("No key to verify a JWT (mp.jwt.verify.publickey.location): %s", rootMessage(e));
+                return Caller.rejected("the JWT is not accepted: the key to verify it could not be loaded");
+            }
             String why = reason(e);
             Log.debugf("JWT refused: %s", why);
             return Caller.rejected("the JWT is not accepted: " + why);
         }
         return jwt.getGroups() != null && jwt.getGroups().contains(adminRole) ? Caller.ADMIN : Caller.AUTHENTICATED;
+    }
+
+    private static boolean keyUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvableKeyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** What is wrong with the token, in words a client can act on; never the token itself. */
