@@ -28,8 +28,11 @@ public interface CrossroadsConfig {
     /** Pulling sources on a schedule. */
     Sync sync();
 
-    /** Operations that change state (manual syncs). */
+    /** Operations that change state: manual syncs, curation, catalog import. */
     Admin admin();
+
+    /** Who may read. */
+    Access access();
 
     /** The parity matrix: catalog, refresh and response caching. */
     Parity parity();
@@ -49,6 +52,38 @@ public interface CrossroadsConfig {
         /** Nesting depth of the selections. */
         @WithDefault("12")
         int maxDepth();
+
+        /**
+         * Root fields per request that read the database (sources, syncRuns, changes, roadmap, docsFeatures,
+         * curation); the matrix-backed ones cost next to nothing and are not counted.
+         */
+        @WithDefault("5")
+        int maxExpensiveFields();
+
+        /** Largest page a {@code first:} / {@code last:} argument may ask for; more is refused, not clamped. */
+        @WithDefault("100")
+        int maxPageSize();
+
+        /**
+         * Whether {@code __schema} / {@code __type} (and {@code /graphql/schema.graphql}) are answered. Off, the
+         * GraphQL UI cannot read the schema either.
+         */
+        @WithDefault("true")
+        boolean introspection();
+    }
+
+    interface Access {
+        /**
+         * {@code public}: anyone may read. {@code authenticated}: every API request (GraphQL, {@code /api/queries},
+         * {@code /api/parse}) needs {@code Authorization: Bearer} with the admin token or a valid JWT of the
+         * configured issuer, whatever its roles.
+         */
+        @WithDefault("public")
+        Reads reads();
+
+        enum Reads {
+            PUBLIC, AUTHENTICATED
+        }
     }
 
     interface Parity {
@@ -113,8 +148,15 @@ public interface CrossroadsConfig {
     }
 
     interface Admin {
-        /** Bearer token for admin operations (env {@code CROSSROADS_ADMIN_TOKEN}); unset disables them. */
+        /**
+         * Static bearer token for admin operations (env {@code CROSSROADS_ADMIN_TOKEN}), for small installs. With
+         * neither it nor a JWT key ({@code mp.jwt.verify.publickey.location}) admin operations are disabled.
+         */
         Optional<String> token();
+
+        /** The role (in the JWT's groups claim, see {@code smallrye.jwt.path.groups}) that admin operations need. */
+        @WithDefault("crossroads-admin")
+        String role();
     }
 
     interface Parse {

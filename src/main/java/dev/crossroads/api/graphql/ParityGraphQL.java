@@ -32,16 +32,17 @@ import org.eclipse.microprofile.graphql.Query;
 @GraphQLApi
 public class ParityGraphQL {
 
-    private static final int MAX_PAGE = 100;
     private static final String CURSOR_KIND = "feature";
 
     private final ParityService parity;
     private final ParityViews.Mapper mapper;
+    private final PageSize pages;
     private final List<String> languageIds;
     private volatile Cached cached = new Cached(null, null);
 
-    public ParityGraphQL(ParityService parity, SourceService family) {
+    public ParityGraphQL(ParityService parity, SourceService family, PageSize pages) {
         this.parity = parity;
+        this.pages = pages;
         Map<String, LanguageView> languages = new LinkedHashMap<>();
         family.languages().forEach(l -> languages.put(l.id(), LanguageView.of(l)));
         this.mapper = new ParityViews.Mapper(Map.copyOf(languages));
@@ -79,10 +80,10 @@ public class ParityGraphQL {
     @Description("Features matching a search, in matrix order, as a cursor connection.")
     public @NonNull FeatureConnection features(
             @Name("query") @Description("The same search language as `parityMatrix(query:)`.") String query,
-            @Name("first") @DefaultValue("50") @Description("Page size, 1 to 100.") int first,
+            @Name("first") @DefaultValue("50") @Description(PageSize.DESCRIPTION) int first,
             @Name("after") @Description("The endCursor of the previous page.") String after)
-            throws GraphQLErrors.BadArgument, GraphQLErrors.InvalidQuery {
-        int size = Math.max(1, Math.min(MAX_PAGE, first));
+            throws GraphQLErrors.BadArgument, GraphQLErrors.InvalidQuery, GraphQLErrors.PageTooLarge {
+        int size = pages.of("first", first);
         List<MatrixRow> rows = select(parity.state(), null, null, query).rows();
         int start = (int) Math.min(Integer.MAX_VALUE, Cursors.decode(CURSOR_KIND, after, "features"));
         List<FeatureEdge> edges = new ArrayList<>();

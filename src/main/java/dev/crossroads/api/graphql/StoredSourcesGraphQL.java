@@ -45,17 +45,18 @@ import org.eclipse.microprofile.graphql.Type;
 @GraphQLApi
 public class StoredSourcesGraphQL {
 
-    private static final int MAX_PAGE = 100;
     private static final String CURSOR_KIND = "board";
 
     private final StoredSourcesService stored;
     private final ParityService parity;
     private final ItemHistoryRepository history;
     private final SourceService family;
+    private final PageSize pages;
 
     public StoredSourcesGraphQL(StoredSourcesService stored, ParityService parity, ItemHistoryRepository history,
-            SourceService family) {
+            SourceService family, PageSize pages) {
         this.stored = stored;
+        this.pages = pages;
         this.parity = parity;
         this.history = history;
         this.family = family;
@@ -83,11 +84,11 @@ public class StoredSourcesGraphQL {
     public @NonNull BoardItemConnection boardItems(@Name("language") @NonNull @Id String language,
             @Name("status") @Description("Only cards in this column (as the board names it) or with this status "
                     + "(AVAILABLE, IN_PROGRESS, …).") String status,
-            @Name("first") @DefaultValue("50") @Description("Page size, 1 to 100.") int first,
+            @Name("first") @DefaultValue("50") @Description(PageSize.DESCRIPTION) int first,
             @Name("after") @Description("The endCursor of the previous page.") String after)
-            throws GraphQLErrors.BadArgument {
+            throws GraphQLErrors.BadArgument, GraphQLErrors.PageTooLarge {
         requireLanguage(language);
-        int size = Math.max(1, Math.min(MAX_PAGE, first));
+        int size = pages.of("first", first);
         ParityState state = parity.state();
         String wanted = status == null || status.isBlank() ? null : status.strip();
         List<StoredItem> cards = state.items().stream()

@@ -68,7 +68,9 @@ class LandingQueriesTests {
         JsonPath java = get("/api/queries/language", "{\"language\":\"java\"}");
         List<String> languages = java.getList("data.recentChanges.feature.id");
         assertThat(languages).isNotEmpty();
-        GraphQLRequests.post("recentChanges", Map.of("language", "java", "last", 500)).body("errors", nullValue())
+        GraphQLRequests.post("recentChanges", Map.of("last", 500)).body("errors[0].extensions.code",
+                equalTo("PAGE_TOO_LARGE"));
+        GraphQLRequests.post("recentChanges", Map.of("language", "java", "last", 100)).body("errors", nullValue())
                 .body("data.recentChanges.language", everyItem(equalTo("java")))
                 .body("data.recentChanges", hasSize((int) Math.min(100,
                         Database.count(pool, "SELECT count(*) FROM change_event WHERE language = 'java'"))));

@@ -343,7 +343,6 @@ class ParityGraphQLTests {
             admin("linkItem", Map.of("language", "java", "source", "DOCS", "itemKey", JAVA_HTTP_PAGE,
                     "featureId", "event-handler-rest"), token)
                     .body("errors[0].extensions.code", equalTo("UNAUTHORIZED"))
-                    .body("errors[0].message", equalTo("admin operations need Authorization: Bearer <admin token>"))
                     .body("data.linkItem", nullValue());
             admin("createFeature", Map.of("name", "Log redaction"), token)
                     .body("errors[0].extensions.code", equalTo("UNAUTHORIZED"));
