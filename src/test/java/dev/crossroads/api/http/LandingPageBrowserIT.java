@@ -186,7 +186,11 @@ class LandingPageBrowserIT {
     }
 
     @Test
-    void roadmapAndDocsTextIsShownAsTextAndRunsNothing() throws IOException {
+    void roadmapAndDocsTextIsShownAsTextAndRunsNothing() throws Exception {
+        // a second line of defence behind text-only rendering: no script but the page's own modules may run
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/languages/python"))
+                .build(), HttpResponse.BodyHandlers.discarding()).headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe"));
         open("/");
         assertThat(browser.findElement(By.cssSelector("table.matrix")).getText()).contains(
                 "<img src=x onerror=\"window.__pwned='nav'\"> Hostile");
