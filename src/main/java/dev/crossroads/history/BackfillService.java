@@ -165,6 +165,7 @@ public class BackfillService {
                                     .onItem().transformToUniAndConcatenate(slice -> slice(language, history, walk,
                                             slice, cutoffs, tally))
                                     .collect().last())
+                            .flatMap(ignored -> replay(language, before, tally))
                             .flatMap(ignored -> releases(language, history))
                             .flatMap(released -> finish(language, history, walk, tally, started, released));
                 })
@@ -175,10 +176,19 @@ public class BackfillService {
     private static List<HistoricCommit> commits(CommitSource history, Instant since, BackfillProgress before,
             Map<SourceKind, Instant> cutoffs, Map<SourceKind, HistoryRecorder.LastHistoric> last) {
         try {
-            Instant latestCutoff = SOURCES.stream().map(cutoffs::get)
-                    .reduce((a, b) -> a == null || b == null ? null : a.isAfter(b) ? a : b).orElse(null);
+            // a commit is read while any source still wants it: none once every source has a synced snapshot
+            Instant latestCutoff = null;
+            for (SourceKind source : SOURCES) {
+                Instant cutoff = cutoffs.get(source);
+                if (cutoff == null) {
+                    latestCutoff = null;
+                    break;
+                }
+                latestCutoff = latestCutoff == null || cutoff.isAfter(latestCutoff) ? cutoff : latestCutoff;
+            }
+            Instant until = latestCutoff;
             return history.commits(since, before == null ? null : before.lastCommit()).stream()
-                    .filter(c -> latestCutoff == null || c.committedAt().isBefore(latestCutoff))
+                    .filter(c -> until == null || c.committedAt().isBefore(until))
                     .toList();
         } catch (IOException e) {
             throw new IllegalStateException("the commits cannot be listed: " + e.getMessage(), e);
@@ -196,7 +206,7 @@ public class BackfillService {
                             newest.id(), newest.committedAt(), done, history.requests(), null, null);
                     tally.progress.set(progress);
                     Uni<Void> stored = snapshots.isEmpty() ? recorder.saveProgress(progress)
-                            : underLease(() -> recorder.storeSlice(language.id(), snapshots, progress))
+                            : underLease(() -> recorder.storeSlice(snapshots, progress))
                                     .invoke(ids -> {
                                         for (int i = 0; i < ids.size(); i++) {
                                             SourceKind source = snapshots.get(i).snapshot().source();
@@ -235,6 +245,25 @@ public class BackfillService {
         return sync.holdingLease(work)
                 .onFailure(SyncBusyException.class).retry().withBackOff(BUSY_WAIT, Duration.ofSeconds(5))
                 .expireIn(MAX_BUSY_WAIT.toMillis());
+    }
+
+    /**
+     * Replays the item history of the sources this run stored snapshots for, or of every source when the last run
+     * did not end (it may have stored slices and stopped before replaying them).
+     */
+    private Uni<Integer> replay(LanguageSource language, BackfillProgress before, Tally tally) {
+        boolean unfinished = before != null && before.state() != BackfillProgress.State.DONE;
+        List<SourceKind> sources = SOURCES.stream()
+                .filter(source -> unfinished || tally.stored.containsKey(source)).toList();
+        if (sources.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return underLease(() -> Multi.createFrom().iterable(sources)
+                .onItem().transformToUniAndConcatenate(source -> recorder.replay(language.id(), source))
+                .collect().asList()
+                .map(written -> written.stream().mapToInt(Integer::intValue).sum()))
+                .invoke(written -> Log.infof("History backfill %s: item history replayed, %d rows written",
+                        language.id(), written));
     }
 
     /** Reads the tags and gives every backfilled snapshot not yet released the first release containing it. */

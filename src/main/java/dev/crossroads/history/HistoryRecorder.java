@@ -25,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Writes what a backfill read: each slice of historic snapshots with their items, then the item history and change
@@ -144,24 +142,21 @@ class HistoryRecorder {
     }
 
     /**
-     * One slice: its snapshots, the replayed history of the sources they belong to, and the progress, in one
-     * transaction. Returns the ids of the snapshots stored, in order.
+     * One slice: its snapshots and the progress, in one transaction. The item history is replayed once the walk is
+     * done ({@link #replay(String, SourceKind)}): replaying after every slice would read the whole history each time.
+     * Returns the ids of the snapshots stored, in order.
      */
-    Uni<List<Long>> storeSlice(String language, List<HistoricSnapshot> slice, BackfillProgress progress) {
-        Set<SourceKind> touched = new TreeSet<>();
-        slice.forEach(s -> touched.add(s.snapshot().source()));
+    Uni<List<Long>> storeSlice(List<HistoricSnapshot> slice, BackfillProgress progress) {
         return pool.withTransaction(sql -> Multi.createFrom().iterable(slice)
                 .onItem().transformToUniAndConcatenate(s -> insert(sql, s))
                 .collect().asList()
-                .call(ids -> Multi.createFrom().iterable(touched)
-                        .onItem().transformToUniAndConcatenate(source -> replay(sql, language, source))
-                        .collect().asList())
-                .call(ids -> sql.preparedQuery(PROGRESS).execute(progressTuple(progress, ids.size())))
-                .call(ids -> ids.isEmpty() ? Uni.createFrom().voidItem()
-                        : sql.query(BUMP).execute().replaceWithVoid()));
+                .call(ids -> sql.preparedQuery(PROGRESS).execute(progressTuple(progress, ids.size()))));
     }
 
-    /** Replays one source's whole history now (after a slice, or to repair one an older version wrote). */
+    /**
+     * Replays one source's whole history from its snapshots and writes what differs (the events and item lives of a
+     * walk's new snapshots, the first synced snapshot's events once history precedes it); returns rows written.
+     */
     Uni<Integer> replay(String language, SourceKind source) {
         return pool.withTransaction(sql -> replay(sql, language, source)
                 .call(written -> written == 0 ? Uni.createFrom().voidItem() : sql.query(BUMP).execute()
