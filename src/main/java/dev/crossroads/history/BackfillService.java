@@ -47,6 +47,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public class BackfillService {
 
     private static final List<SourceKind> SOURCES = List.of(SourceKind.ROADMAP, SourceKind.DOCS);
+    /** Page headers remembered by a walk: more than any docs tree has pages, so unchanged pages are parsed once. */
+    private static final int PAGE_MEMO = 512;
     private static final Duration BUSY_WAIT = Duration.ofMillis(500);
     private static final Duration MAX_BUSY_WAIT = Duration.ofMinutes(10);
 
@@ -146,7 +148,7 @@ public class BackfillService {
                     Map<SourceKind, HistoryRecorder.LastHistoric> last = state.getItem3();
                     HistoryWalk walk = new HistoryWalk(language, history,
                             new RoadmapParser(config.parse().timeBudget()),
-                            new DocsFeatureParser(config.sync().maxBytes(), config.parse().timeBudget()));
+                            new DocsFeatureParser(config.sync().maxBytes(), config.parse().timeBudget(), PAGE_MEMO));
                     last.forEach((source, l) -> walk.resumeAfter(source, l.contentHash(), l.at()));
                     List<HistoricCommit> commits = commits(history, since, before, cutoffs, last);
                     BackfillProgress progress = new BackfillProgress(language.id(), BackfillProgress.State.RUNNING,
