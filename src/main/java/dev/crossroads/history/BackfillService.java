@@ -189,7 +189,10 @@ public class BackfillService {
                 latestCutoff = latestCutoff == null || cutoff.isAfter(latestCutoff) ? cutoff : latestCutoff;
             }
             Instant until = latestCutoff;
-            return history.commits(since, before == null ? null : before.lastCommit()).stream()
+            // after a stored commit, only what is newer can be new: a listing (GitHub) starts at its date
+            Instant from = before == null || before.lastCommitAt() == null ? since
+                    : since == null || before.lastCommitAt().isAfter(since) ? before.lastCommitAt() : since;
+            return history.commits(from, before == null ? null : before.lastCommit()).stream()
                     .filter(c -> until == null || c.committedAt().isBefore(until))
                     .toList();
         } catch (IOException e) {
@@ -270,14 +273,20 @@ public class BackfillService {
 
     /** Reads the tags and gives every backfilled snapshot not yet released the first release containing it. */
     private Uni<Integer> releases(LanguageSource language, CommitSource history) {
-        return recorder.unreleasedCommits(language.id())
+        return Uni.combine().all().unis(recorder.unreleasedCommits(language.id()), recorder.knownTags(language.id()))
+                .asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(commits -> {
+                .flatMap(both -> {
+                    Map<String, Instant> commits = both.getItem1();
+                    if (commits.isEmpty()) {
+                        return Uni.createFrom().item(0); // every stored commit has its release: no tag read
+                    }
                     try {
-                        List<ReleaseTag> tags = history.tags();
-                        Map<String, String> releases = commits.isEmpty() ? Map.of()
-                                : history.firstReleases(commits, tags);
-                        return recorder.storeReleases(language.id(), tags, releases);
+                        List<ReleaseTag> tags = history.tags(both.getItem2());
+                        if (tags.isEmpty()) {
+                            return Uni.createFrom().item(0);
+                        }
+                        return recorder.storeReleases(language.id(), tags, history.firstReleases(commits, tags));
                     } catch (IOException e) {
                         return Uni.createFrom().failure(new IllegalStateException(
                                 "the release tags cannot be read: " + e.getMessage(), e));

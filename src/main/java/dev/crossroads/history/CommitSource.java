@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a language's history is read from: a local clone (JGit) or GitHub. The walk asks for the versions of the
@@ -28,14 +29,18 @@ public interface CommitSource extends AutoCloseable {
     /** The text of one version of a file. */
     String read(String path, String version) throws IOException;
 
-    /** The release tags, oldest first. */
-    List<ReleaseTag> tags() throws IOException;
+    /**
+     * The release tags not among {@code known}, oldest first. Commits still unreleased are contained in no known
+     * tag, so only new tags can release them: a repository whose tags did not change costs one listing.
+     */
+    List<ReleaseTag> tags(Set<String> known) throws IOException;
 
     /**
-     * For each commit, the first release (by tag date) whose commit contains it; commits no release contains yet are
-     * left out. Containment, not dates: a release cut from a commit off the branch contains what it merged.
+     * For each commit (with its date), the first of these releases (by tag date) whose commit contains it; commits
+     * none contains are left out. Containment, not dates: a release cut from a commit off the branch contains what
+     * it was cut from.
      */
-    Map<String, String> firstReleases(Collection<String> commitIds, List<ReleaseTag> tags) throws IOException;
+    Map<String, String> firstReleases(Map<String, Instant> commits, List<ReleaseTag> tags) throws IOException;
 
     /** HTTP requests made so far (0 for a local clone). */
     default int requests() {

@@ -185,14 +185,25 @@ class HistoryRecorder {
                         : sql.query(BUMP).execute().map(ignored -> rows.rowCount())));
     }
 
-    /** The commits of backfilled snapshots that no release contains yet. */
-    Uni<List<String>> unreleasedCommits(String language) {
-        return pool.preparedQuery("SELECT DISTINCT commit_id FROM snapshot WHERE language = $1"
-                        + " AND commit_id IS NOT NULL AND release IS NULL").execute(Tuple.of(language))
+    /** The commits of backfilled snapshots that no release contains yet, with the times they were observed at. */
+    Uni<Map<String, Instant>> unreleasedCommits(String language) {
+        return pool.preparedQuery("SELECT commit_id, min(fetched_at) AS at FROM snapshot WHERE language = $1"
+                        + " AND commit_id IS NOT NULL AND release IS NULL GROUP BY commit_id")
+                .execute(Tuple.of(language))
                 .map(rows -> {
-                    List<String> commits = new ArrayList<>();
-                    rows.forEach(row -> commits.add(row.getString("commit_id")));
+                    Map<String, Instant> commits = new HashMap<>();
+                    rows.forEach(row -> commits.put(row.getString("commit_id"), instant(row, "at")));
                     return commits;
+                });
+    }
+
+    /** The release tags already stored for a language. */
+    Uni<java.util.Set<String>> knownTags(String language) {
+        return pool.preparedQuery("SELECT name FROM release_tag WHERE language = $1").execute(Tuple.of(language))
+                .map(rows -> {
+                    java.util.Set<String> names = new java.util.HashSet<>();
+                    rows.forEach(row -> names.add(row.getString("name")));
+                    return names;
                 });
     }
 

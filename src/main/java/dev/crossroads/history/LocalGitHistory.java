@@ -120,7 +120,7 @@ public final class LocalGitHistory implements CommitSource {
     }
 
     @Override
-    public List<ReleaseTag> tags() throws IOException {
+    public List<ReleaseTag> tags(Set<String> known) throws IOException {
         List<ReleaseTag> tags = new ArrayList<>();
         try (RevWalk walk = new RevWalk(reader)) {
             for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
@@ -133,10 +133,11 @@ public final class LocalGitHistory implements CommitSource {
                     }
                     target = walk.parseAny(tag.getObject());
                 }
-                if (target instanceof RevCommit commit) {
+                String name = ref.getName().substring(Constants.R_TAGS.length());
+                if (target instanceof RevCommit commit && !known.contains(name)) {
                     walk.parseHeaders(commit);
                     Instant at = taggedAt != null ? taggedAt : Instant.ofEpochSecond(commit.getCommitTime());
-                    tags.add(new ReleaseTag(ref.getName().substring(Constants.R_TAGS.length()), commit.getName(), at));
+                    tags.add(new ReleaseTag(name, commit.getName(), at));
                 }
             }
         }
@@ -149,8 +150,9 @@ public final class LocalGitHistory implements CommitSource {
      * time are exactly those the earlier releases do not contain. Every commit is visited once over all tags.
      */
     @Override
-    public Map<String, String> firstReleases(Collection<String> commitIds, List<ReleaseTag> tags) throws IOException {
-        Set<String> wanted = new HashSet<>(commitIds);
+    public Map<String, String> firstReleases(Map<String, Instant> commits, List<ReleaseTag> tags)
+            throws IOException {
+        Set<String> wanted = new HashSet<>(commits.keySet());
         Map<String, String> release = new HashMap<>();
         try (RevWalk walk = new RevWalk(reader)) {
             List<RevCommit> earlier = new ArrayList<>();

@@ -26,8 +26,39 @@ public final class HistoryBundles {
             List.of("dotnet", ".NET", "aws-powertools/powertools-lambda-dotnet", "develop"));
 
     private static Path family;
+    private static Path remoteFamily;
+    private static Path clones;
 
     private HistoryBundles() {
+    }
+
+    /** The folder holding the four clones, one per runtime id (cloned at the first call). */
+    public static synchronized Path clones() {
+        family();
+        return clones;
+    }
+
+    /**
+     * A family file naming the same four repositories without a local path: read from GitHub (a stand-in serving the
+     * clones, {@link GitHubFromGit}).
+     */
+    public static synchronized Path remoteFamily() {
+        if (remoteFamily == null) {
+            StringBuilder yaml = new StringBuilder("family:\n  id: powertools\n  name: Powertools history\n"
+                    + "languages:\n");
+            for (List<String> runtime : RUNTIMES) {
+                yaml.append("  - id: ").append(runtime.get(0)).append("\n    name: \"").append(runtime.get(1))
+                        .append("\"\n    repository: ").append(runtime.get(2)).append("\n    branch: ")
+                        .append(runtime.get(3)).append('\n');
+            }
+            try {
+                remoteFamily = clones().resolve("remote-family.yaml");
+                Files.writeString(remoteFamily, yaml, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return remoteFamily;
     }
 
     /** The family file of the four clones (cloned at the first call). */
@@ -35,6 +66,7 @@ public final class HistoryBundles {
         if (family == null) {
             try {
                 Path root = Files.createTempDirectory("crossroads-history");
+                clones = root;
                 StringBuilder yaml = new StringBuilder("family:\n  id: powertools\n  name: Powertools history\n"
                         + "languages:\n");
                 for (List<String> runtime : RUNTIMES) {
