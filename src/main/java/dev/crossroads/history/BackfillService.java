@@ -81,6 +81,23 @@ public class BackfillService {
         }
     }
 
+    /**
+     * A sync stored a snapshot where items left and others arrived: the source's history is replayed, so an item
+     * that moved (a page in another folder) stays one item, as on a backfill. Waits for the lease like a slice.
+     */
+    void onItemsMoved(@jakarta.enterprise.event.ObservesAsync dev.crossroads.snapshot.ItemsMoved moved) {
+        Log.debugf("%s %s: items moved, replaying the source's history", moved.language(), moved.source());
+        underLease(() -> recorder.replay(moved.language(), moved.source()))
+                .subscribe().with(written -> {
+                    if (written > 0) {
+                        Log.infof("%s %s: items that moved kept their history (%d rows)", moved.language(),
+                                moved.source(), written);
+                        dataChanged.fireAsync(new DataChanged("moved items of " + moved.language()));
+                    }
+                }, e -> Log.warnf("%s %s: history not replayed after a move: %s", moved.language(),
+                        moved.source(), e.getMessage()));
+    }
+
     /** Every language's progress, as stored (other replicas' backfills too). */
     public Uni<List<BackfillProgress>> progress() {
         return recorder.progressAll();
@@ -247,7 +264,8 @@ public class BackfillService {
 
     /** Holds the sync lease for one write; waits (without holding anything) while a sync runs. */
     private <T> Uni<T> underLease(java.util.function.Supplier<Uni<T>> work) {
-        return sync.holdingLease(work)
+        // deferred: each retry asks again (the busy answer is decided when asked, not when subscribed)
+        return Uni.createFrom().deferred(() -> sync.holdingLease(work))
                 .onFailure(SyncBusyException.class).retry().withBackOff(BUSY_WAIT, Duration.ofSeconds(5))
                 .expireIn(MAX_BUSY_WAIT.toMillis());
     }

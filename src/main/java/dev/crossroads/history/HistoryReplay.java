@@ -5,9 +5,9 @@ import dev.crossroads.snapshot.ChangeEvent.Kind;
 import dev.crossroads.snapshot.ItemChange;
 import dev.crossroads.snapshot.ItemDiff;
 import dev.crossroads.snapshot.ItemFacts;
+import dev.crossroads.snapshot.ItemMoves;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,47 +90,7 @@ public final class HistoryReplay {
     /** Pairs of (removed, added) that are one item under another key: new key → old key. */
     static Map<String, String> renames(List<ItemChange> changes, Map<String, ItemFacts> before,
             Map<String, ItemFacts> now) {
-        List<ItemFacts> removed = new ArrayList<>();
-        List<ItemFacts> added = new ArrayList<>();
-        for (ItemChange change : changes) {
-            if (change.kind() == Kind.REMOVED) {
-                removed.add(before.get(change.key()));
-            } else if (change.kind() == Kind.ADDED) {
-                added.add(now.get(change.key()));
-            }
-        }
-        Map<String, String> pairs = new HashMap<>();
-        if (removed.isEmpty() || added.isEmpty()) {
-            return pairs;
-        }
-        Set<String> taken = new HashSet<>();
-        for (ItemFacts gone : removed) {
-            List<ItemFacts> candidates = added.stream().filter(a -> !taken.contains(a.key()) && same(gone, a)).toList();
-            if (candidates.size() != 1) {
-                continue;
-            }
-            ItemFacts target = candidates.get(0);
-            long rivals = removed.stream().filter(r -> r != gone && same(r, target)).count();
-            if (rivals == 0) {
-                pairs.put(target.key(), gone.key());
-                taken.add(target.key());
-            }
-        }
-        return pairs;
-    }
-
-    /** The same name, or the same docs page name in another folder ({@code core/tracer.md} → {@code core/tracer/index.md}). */
-    private static boolean same(ItemFacts a, ItemFacts b) {
-        String nameA = NameKeys.key(a.title());
-        if (!nameA.isEmpty() && nameA.equals(NameKeys.key(b.title()))) {
-            return true;
-        }
-        String stemA = docsStem(a.key());
-        return stemA != null && !stemA.isBlank() && stemA.equals(docsStem(b.key()));
-    }
-
-    private static String docsStem(String key) {
-        return key.startsWith("docs/") && key.endsWith(".md") ? NameKeys.pageStem(key.substring(5)) : null;
+        return ItemMoves.pairs(changes, before, now, NameKeys::key, NameKeys::pageStem);
     }
 
     private static List<ItemChange> withRenames(List<ItemChange> changes, Map<String, String> renamed,

@@ -218,6 +218,29 @@ class HistoryBackfillTests {
     }
 
     @Test
+    void aPageASyncSeesMovedKeepsItsHistory() throws Throwable {
+        rust();
+        backfillAll();
+        try (GitRepos rust = GitRepos.init(root.resolve("rust"), "trunk")) {
+            Map<String, String> move = new HashMap<>();
+            move.put("mkdocs.yml", nav("core/logging.md"));
+            move.put("docs/core/logger.md", null);
+            move.put("docs/core/logging.md", "# Logger\n");
+            rust.commit(Instant.now().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    move);
+        }
+        VertxContextSupport.subscribeAndAwait(() -> sync.run(new SyncRequest(SyncRun.Trigger.MANUAL,
+                java.util.Optional.of("rust"), java.util.Optional.of(dev.crossroads.snapshot.SourceKind.DOCS))));
+        for (int i = 0; i < 100 && Database.count(pool, "SELECT count(*) FROM change_event WHERE kind = 'RENAMED'"
+                + " AND language = 'rust'") == 0; i++) {
+            sleep();
+        }
+        assertThat(Database.count(pool, "SELECT count(*) FROM change_event WHERE language = 'rust'"
+                + " AND kind IN ('ADDED', 'REMOVED') AND item_key LIKE 'docs/core/logg%'")).isEqualTo(1); // R1's
+        assertThat(cell(matrix(), "rust", "logger").availableSince()).isEqualTo(Instant.parse(R1));
+    }
+
+    @Test
     void theMutationNeedsTheAdminTokenAndProgressIsReadable() {
         rust();
         JsonPath refused = GraphQLRequests.post("backfillHistory", Map.of("language", "rust")).extract().jsonPath();
