@@ -317,7 +317,8 @@ public class BackfillService {
         int stored = tally.stored.values().stream().mapToInt(Integer::intValue).sum();
         String message = tally.done.get() + " commits read, " + stored + " snapshots stored, " + released
                 + " given their release" + (history.requests() > 0 ? ", " + history.requests() + " requests" : "")
-                + (walk.problems().isEmpty() ? "" : "; unreadable: " + String.join("; ", walk.problems()));
+                + (walk.problems().isEmpty() ? "" : "; " + walk.problems().size() + " unreadable, first: "
+                        + String.join("; ", walk.problems().subList(0, Math.min(3, walk.problems().size()))));
         BackfillProgress current = tally.progress.get();
         BackfillProgress done = current.with(BackfillProgress.State.DONE, current.lastCommit(),
                 current.lastCommitAt(), tally.done.get(), history.requests(), message, Instant.now());

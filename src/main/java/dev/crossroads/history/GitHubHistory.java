@@ -39,6 +39,7 @@ final class GitHubHistory implements CommitSource {
     private final GitHubRestClient client;
     private final LanguageSource language;
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger notModified = new AtomicInteger();
     /** Each path's current blob and the commit it was last set at (where the raw host has it). */
     private final Map<String, String> blobs = new HashMap<>();
     private final Map<String, String> setAt = new HashMap<>();
@@ -53,9 +54,13 @@ final class GitHubHistory implements CommitSource {
     private Map<String, Listed> all = Map.of();
     private final Map<String, Integer> lineIndex = new HashMap<>();
 
-    GitHubHistory(GitHubRestClient client, LanguageSource language) {
+    private final Map<String, Fetched> validators;
+
+    /** @param validators API answers remembered by URL (shared by the backfills of a process) for conditional GETs */
+    GitHubHistory(GitHubRestClient client, LanguageSource language, Map<String, Fetched> validators) {
         this.client = client;
         this.language = language;
+        this.validators = validators;
     }
 
     @Override
@@ -336,12 +341,26 @@ final class GitHubHistory implements CommitSource {
         return best;
     }
 
+    /** A conditional GET: an answer seen before costs a 304 (which GitHub does not count against the quota). */
     private Fetched get(String url) throws IOException {
-        Fetched answer = await(client.get(url, null));
+        Fetched known = validators.get(url);
+        Fetched answer = await(client.get(url, known == null ? null : known.etag()));
+        if (answer.status() == Fetched.Status.NOT_MODIFIED && known != null) {
+            notModified.incrementAndGet();
+            return known;
+        }
         if (answer.status() != Fetched.Status.OK) {
             throw new IOException(url + ": HTTP " + answer.httpStatus());
         }
+        if (answer.etag() != null && (url.contains("/commits?") || url.contains("/tags?"))) {
+            validators.put(url, answer); // listings are asked again by the next backfill; details never are
+        }
         return answer;
+    }
+
+    /** Requests answered 304 (free of quota). */
+    int notModified() {
+        return notModified.get();
     }
 
     private Fetched await(io.smallrye.mutiny.Uni<Fetched> request) throws IOException {

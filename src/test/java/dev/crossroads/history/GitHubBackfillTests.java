@@ -77,6 +77,15 @@ class GitHubBackfillTests {
         assertThat(after.getInt("raw")).isEqualTo(rawBefore);
         // per language: the branch listing and one per watched path (from the last commit on), the tag pages
         assertThat(after.getInt("api") - apiBefore).as("commit listings and tag pages only").isLessThanOrEqualTo(4 * 5);
+
+        // asked again, every listing is a conditional request answered 304 (free of GitHub's quota)
+        for (var language : family.languages()) {
+            VertxContextSupport.subscribeAndAwait(() -> backfill.run(language, null));
+        }
+        JsonPath third = stats();
+        assertThat(third.getInt("raw")).isEqualTo(rawBefore);
+        assertThat(third.getInt("notModified") - after.getInt("notModified"))
+                .isEqualTo(third.getInt("api") - after.getInt("api")).isPositive();
     }
 
     private static JsonPath stats() {

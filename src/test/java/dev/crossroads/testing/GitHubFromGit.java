@@ -59,6 +59,7 @@ public final class GitHubFromGit implements AutoCloseable {
     private final Duration delay;
     private final AtomicInteger api = new AtomicInteger();
     private final AtomicInteger raw = new AtomicInteger();
+    private final AtomicInteger notModified = new AtomicInteger();
 
     public GitHubFromGit(Map<String, Path> repositories, Duration delay) throws IOException {
         for (Map.Entry<String, Path> repository : repositories.entrySet()) {
@@ -97,7 +98,8 @@ public final class GitHubFromGit implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             if (path.equals("/_stats")) {
-                send(exchange, 200, JSON.writeValueAsString(Map.of("api", api.get(), "raw", raw.get())), null);
+                send(exchange, 200, JSON.writeValueAsString(Map.of("api", api.get(), "raw", raw.get(),
+                        "notModified", notModified.get())), null);
             } else if (path.startsWith("/raw/")) {
                 raw.incrementAndGet();
                 rawFile(exchange, path.substring(5));
@@ -309,8 +311,17 @@ public final class GitHubFromGit implements AutoCloseable {
         return query;
     }
 
-    private static void send(HttpExchange exchange, int status, String body, String link) throws IOException {
+    private void send(HttpExchange exchange, int status, String body, String link) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (status == 200) {
+            String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(bytes)) + "-" + bytes.length + "\"";
+            exchange.getResponseHeaders().set("ETag", etag);
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                notModified.incrementAndGet();
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+        }
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("X-RateLimit-Remaining", "4999");
         if (link != null) {
