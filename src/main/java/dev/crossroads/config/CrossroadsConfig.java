@@ -40,6 +40,22 @@ public interface CrossroadsConfig {
     /** What one GraphQL request may ask for; a request over a limit is refused before it runs. */
     Graphql graphql();
 
+    /** History read from the repositories themselves (backfill of past commits, releases). */
+    History history();
+
+    interface History {
+        /** Whether each language's history is backfilled at start-up (in the background; reads are served). */
+        @WithDefault("false")
+        boolean backfillOnStart();
+
+        /**
+         * Commits read per slice: each slice is stored in one transaction holding the sync lease, so a backfill
+         * never keeps a sync waiting longer than one slice.
+         */
+        @WithDefault("50")
+        int sliceCommits();
+    }
+
     interface Graphql {
         /** Root fields (aliases included) per request. */
         @WithDefault("20")

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class ParityService {
 
     private final StoredItemRepository items;
+    private final dev.crossroads.snapshot.ItemHistoryRepository history;
     private final CurationRepository curation;
     private final CatalogSource catalog;
     private final List<ParityEngine.Language> languages;
@@ -40,9 +41,11 @@ public class ParityService {
     private volatile ParityState state;
     private volatile long timer = -1;
 
-    ParityService(StoredItemRepository items, CurationRepository curation, CatalogSource catalog,
-            SourceService family, Vertx vertx, Event<MatrixChanged> changed, CrossroadsConfig config) {
+    ParityService(StoredItemRepository items, dev.crossroads.snapshot.ItemHistoryRepository history,
+            CurationRepository curation, CatalogSource catalog, SourceService family, Vertx vertx,
+            Event<MatrixChanged> changed, CrossroadsConfig config) {
         this.items = items;
+        this.history = history;
         this.curation = curation;
         this.catalog = catalog;
         this.languages = family.languages().stream().map(l -> new ParityEngine.Language(l.id(), l.name())).toList();
@@ -131,14 +134,14 @@ public class ParityService {
 
     private Uni<ParityState> rebuild(long version) {
         long started = System.nanoTime();
-        return Uni.combine().all().unis(items.present(), curation.load()).asTuple()
+        return Uni.combine().all().unis(items.present(), curation.load(), history.statusEvents()).asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // alignment is CPU work: off the event loop
-                .map(both -> {
+                .map(all -> {
                     Alignment alignment = Aligner.align(languages.stream().map(ParityEngine.Language::id).toList(),
-                            both.getItem1(), catalog.catalog(), both.getItem2());
-                    ParityMatrix matrix = ParityEngine.compute(version, Instant.now(), languages, both.getItem1(),
-                            alignment);
-                    return ParityState.of(matrix, alignment, both.getItem1());
+                            all.getItem1(), catalog.catalog(), all.getItem2());
+                    ParityMatrix matrix = ParityEngine.compute(version, Instant.now(), languages, all.getItem1(),
+                            alignment, StatusTimelines.of(all.getItem3()));
+                    return ParityState.of(matrix, alignment, all.getItem1());
                 })
                 .invoke(built -> {
                     state = built;

@@ -92,6 +92,34 @@ public class SyncService {
                 });
     }
 
+    /**
+     * Runs other writers of history (a slice of a history backfill) as a sync runs: never beside a sync of this
+     * replica, and holding the sync lease, so never beside another replica's either. Fails with
+     * {@link SyncBusyException} when a sync runs; fires {@link RunEnded} afterwards, so webhook pushes that waited run.
+     */
+    public <T> Uni<T> holdingLease(java.util.function.Supplier<Uni<T>> work) {
+        if (!running.compareAndSet(false, true)) {
+            return Uni.createFrom().failure(new SyncBusyException(lease.replica()));
+        }
+        AtomicBoolean ran = new AtomicBoolean();
+        return lease.tryAcquire()
+                .flatMap(acquired -> {
+                    ran.set(acquired);
+                    return acquired ? work.get().eventually(() -> lease.release().onFailure().recoverWithNull())
+                            : Uni.createFrom().<T>failure(new SyncBusyException(null));
+                })
+                .eventually(() -> {
+                    running.set(false);
+                    if (ran.get()) {
+                        try {
+                            runEnded.fire(new RunEnded());
+                        } catch (RuntimeException e) {
+                            Log.warnf(e, "A listener of the end of a sync failed; the run itself is unaffected");
+                        }
+                    }
+                });
+    }
+
     /** Whether a run of this replica is under way (or about to claim the lease). */
     public boolean runningHere() {
         return running.get();
