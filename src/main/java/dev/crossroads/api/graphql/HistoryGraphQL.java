@@ -48,17 +48,18 @@ public class HistoryGraphQL {
             + "all, in the background: every past version of the roadmap page and docs goes through the sync's own "
             + "pipeline with its commit's date, then the release tags give each feature its version. Returns at once; "
             + "follow `historyBackfill`. Idempotent and resumable. Needs `Authorization: Bearer "
-            + "<crossroads.admin.token>`.")
+            + "<crossroads.admin.token>` or a JWT with the admin role.")
     public Uni<@NonNull List<@NonNull BackfillView>> backfillHistory(
             @Name("language") @Id @Description("Only this language.") String language,
-            @Name("since") @Description("Only commits from this time on (all when omitted).") Instant since)
-            throws GraphQLErrors.AdminDisabled, GraphQLErrors.Unauthorized, GraphQLErrors.BadArgument {
-        admin.check();
-        if (language != null && family.languages().stream().noneMatch(l -> l.id().equals(language))) {
-            throw new GraphQLErrors.BadArgument("unknown language '" + language + "'");
-        }
-        backfill.start(Optional.ofNullable(language), since);
-        return historyBackfill();
+            @Name("since") @Description("Only commits from this time on (all when omitted).") Instant since) {
+        return admin.then(() -> {
+            if (language != null && family.languages().stream().noneMatch(l -> l.id().equals(language))) {
+                return Uni.createFrom().failure(new GraphQLErrors.BadArgument("unknown language '" + language
+                        + "'"));
+            }
+            backfill.start(Optional.ofNullable(language), since);
+            return historyBackfill();
+        });
     }
 
     @Query("coverageHistory")

@@ -71,7 +71,9 @@ class AdminAccessTests {
             new Write("mergeFeatures", Map.of("from", "http-router", "into", "event-handler-rest")),
             new Write("acceptSuggestion", Map.of("id", "java:DOCS:" + JAVA_HTTP_PAGE + "->http-router")),
             new Write("rejectSuggestion", Map.of("id", "java:DOCS:" + JAVA_HTTP_PAGE + "->http-router")),
-            new Write("importCuration", Map.of("yaml", "features:\n- id: evil\n  name: Evil\n")));
+            new Write("importCuration", Map.of("yaml", "features:\n- id: evil\n  name: Evil\n")),
+            // an unknown language: past the guard it is refused for its argument, so no backfill starts in the test
+            new Write("backfillHistory", Map.of("language", "cobol")));
 
     static final List<Denied> DENIED = List.of(
             new Denied("no credentials", () -> null, "UNAUTHORIZED",
