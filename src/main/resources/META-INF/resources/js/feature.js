@@ -25,7 +25,8 @@ export async function renderFeature(main, id) {
     h('p', { class: `parity parity-${feature.parity.toLowerCase()}` }, parityWords(feature)),
     h('h2', {}, 'By language'),
     h('div', { class: 'table-scroll' }, h('table', { class: 'cells' },
-      h('thead', {}, h('tr', {}, ['Language', 'Status', 'Since', 'Available since', 'Evidence', 'Disagreements']
+      h('thead', {}, h('tr', {}, ['Language', 'Status', 'Since', 'Available since', 'Version', 'Evidence',
+        'Disagreements']
         .map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, feature.cells.map((cell) => h('tr', { 'data-language': cell.language.id },
         h('th', { scope: 'row' }, h('a', { href: `/languages/${encodeURIComponent(cell.language.id)}` },
@@ -33,13 +34,15 @@ export async function renderFeature(main, id) {
         h('td', {}, statusBadge(cell.status), cell.priority ? ` ${cell.priority}` : null),
         h('td', {}, date(cell.since) ?? '—'),
         h('td', {}, date(cell.availableSince) ?? '—'),
+        h('td', {}, cell.versionAdded ?? '—', cell.generallyAvailableIn ? h('span', { class: 'since' },
+          `generally available in ${cell.generallyAvailableIn}`) : null),
         h('td', {}, cell.evidence.length === 0 ? 'no source mentions it' : h('ul', { class: 'evidence' },
           cell.evidence.map((e) => h('li', {}, h('span', { class: 'tag' }, SOURCE_WORDS[e.source] ?? e.source), ' ',
             link(e.url, e.text))))),
         h('td', {}, cell.disagreements.length === 0 ? '—' : h('ul', {},
           cell.disagreements.map((d) => h('li', {}, d.message))))))))),
     linkedItems(feature.items ?? []),
-    timeline(feature.items ?? []));
+    feature.timeline ? statusTimeline(feature) : timeline(feature.items ?? []));
 }
 
 function parityWords(feature) {
@@ -47,7 +50,7 @@ function parityWords(feature) {
   switch (feature.parity) {
     case 'UNIVERSAL':
       return ['Available in every language', feature.universalSince ? [' since ', date(feature.universalSince)]
-        : null, '.'];
+        : null, feature.universalCompletedBy ? `, when ${feature.universalCompletedBy.name} shipped it` : null, '.'];
     case 'PARTIAL':
       return `Available in ${available} of ${feature.cells.length} languages.`;
     case 'UNIQUE':
@@ -74,6 +77,23 @@ function reasonWords(item) {
   const reason = item.reason.toLowerCase().replaceAll('_', ' ');
   return item.confidence !== null && item.confidence < 1 ? `${reason} (${Math.round(item.confidence * 100)}%)`
     : reason;
+}
+
+/** Every status change of the feature in every language, newest first, with its commit and release. */
+function statusTimeline(feature) {
+  if (feature.timeline.length === 0) {
+    return null;
+  }
+  const repositories = new Map(feature.cells.map((c) => [c.language.id, c.language.repository]));
+  const names = new Map(feature.cells.map((c) => [c.language.id, c.language.name]));
+  const changes = [...feature.timeline].sort((a, b) => b.at.localeCompare(a.at));
+  return [h('h2', {}, 'History'), h('ol', { class: 'timeline' }, changes.map((change) => h('li', {},
+    date(change.at), ' ', h('span', { class: 'tag' }, names.get(change.language.id) ?? change.language.id), ' ',
+    statusBadge(change.from), ' → ', statusBadge(change.to),
+    change.release ? h('span', { class: 'version' }, ` in ${change.release}`) : null,
+    change.commit && repositories.get(change.language.id) ? [' · ', link(
+      `https://github.com/${repositories.get(change.language.id)}/commit/${change.commit}`,
+      `commit ${change.commit.slice(0, 7)}`)] : null)))];
 }
 
 /** Every change of every linked item, newest first. */

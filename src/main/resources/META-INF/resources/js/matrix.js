@@ -36,7 +36,7 @@ export async function renderMatrix(main, state) {
   }
   const activity = h('section', { class: 'activity', 'aria-labelledby': 'activity-heading' },
     h('h2', { id: 'activity-heading' }, 'Recently changed'), h('p', { class: 'loading' }, 'Loading…'));
-  show(main, heading, form, examples(all), body, activity);
+  show(main, heading, form, examples(all), body, coverageChart(all), activity);
   document.title = state.query ? `${state.query} — Crossroads` : 'Crossroads — parity matrix';
   await recentChanges(activity);
 }
@@ -127,6 +127,15 @@ function matrixBody(matrix, state) {
     'aria-label': 'Parity matrix' }, table), downloads(state));
 }
 
+/** Coverage over time per language, drawn by the server as SVG from the history it read. */
+function coverageChart(all) {
+  const now = all.languages.map((l) => `${l.language.name} ${Math.round(l.coverage * 100)}%`).join(', ');
+  return h('section', { class: 'chart', 'aria-labelledby': 'chart-heading' },
+    h('h2', { id: 'chart-heading' }, 'Coverage over time'),
+    h('img', { src: '/api/charts/coverage.svg', width: '720', height: '300',
+      alt: `Share of features available in each language, month by month. Today: ${now}.` }));
+}
+
 /** The same view as a report: the selection carries over as the report's own parameters. */
 function downloads(state) {
   const params = new URLSearchParams();
@@ -183,6 +192,8 @@ function matrixCell(cell, feature, language) {
     statusBadge(cell.status),
     cell.priority ? h('span', { class: 'cell-priority' }, ` ${cell.priority}`) : null,
     cell.since ? h('span', { class: 'since' }, 'since ', date(cell.since)) : null,
+    cell.versionAdded ? h('span', { class: 'version', title: 'first release that shipped it' },
+      cell.versionAdded) : null,
     alias ? h('span', { class: 'alias' }, `as ${alias.name}`) : null,
     disagreements.length > 0 ? h('span', { class: 'flag', title: disagreements.map((d) => d.message).join('\n') },
       h('span', { 'aria-hidden': 'true' }, '⚑'), srOnly(`sources disagree: ${disagreements.map((d) => d.message)

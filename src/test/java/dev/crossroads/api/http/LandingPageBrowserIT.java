@@ -109,6 +109,9 @@ class LandingPageBrowserIT {
         assertThat(browser.findElements(By.cssSelector("table.matrix th.language")))
                 .extracting(WebElement::getText).anySatisfy(t -> assertThat(t).startsWith("Python").contains("%"));
         assertThat(browser.findElements(By.cssSelector("details.legend li"))).hasSize(10);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> ((JavascriptExecutor) d).executeScript(
+                "const chart = document.querySelector('.chart img'); return chart.complete && chart.naturalWidth > 0"));
+        assertThat(browser.findElement(By.cssSelector(".chart img")).getAttribute("alt")).contains("Python");
         screenshot("matrix");
     }
 
