@@ -683,8 +683,8 @@ class ParityGraphQLTests {
 
         given().when().get("/api/queries/nope")
                 .then().statusCode(404).contentType(ContentType.JSON)
-                .body("message", equalTo("no known query 'nope'; known: landing, feature, suggestions "
-                        + "(or the SHA-256 of their text)"));
+                .body("message", equalTo("no known query 'nope'; known: landing, feature, suggestions, "
+                        + "language, activity (or the SHA-256 of their text)"));
         given().queryParam("variables", "notjson").when().get("/api/queries/landing")
                 .then().statusCode(400).contentType(ContentType.JSON)
                 .body("message", org.hamcrest.Matchers.startsWith("variables must be a JSON object"));
