@@ -17,15 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the packaged service as an operator would ({@code java -jar}) and checks what only a real process shows:
  * the embedded database starts with it, survives restarts, and stops with it; bad configuration stops start-up.
+ * GitHub is a local stand-in ({@link GizmoRawHost}) in every test: the shipped family's files are not there (404),
+ * which the sync records like any other answer; no test reaches the network.
  */
 class ServiceLifecycleIT {
-
 
     @TempDir
     Path dir;
@@ -33,10 +35,19 @@ class ServiceLifecycleIT {
     private final List<Process> started = new ArrayList<>();
     /** The password of the test's database server: each data directory has its own. */
     private String password;
+    /** The raw file host of every start that names none of its own. */
+    private GizmoRawHost localGitHub;
+
+    @BeforeEach
+    void localGitHub() throws IOException {
+        localGitHub = GizmoRawHost.start();
+        localGitHub.slow(false);
+    }
 
     @AfterEach
     void killLeftovers() {
         started.forEach(Process::destroyForcibly);
+        localGitHub.close();
     }
 
     @Test
@@ -47,6 +58,7 @@ class ServiceLifecycleIT {
         PackagedService first = start(Map.of("crossroads.db.data-dir", dataDir.toString(),
                 "crossroads.db.port", String.valueOf(dbPort)), Map.of());
         first.awaitReady(Duration.ofSeconds(60));
+        awaitTrue(() -> localGitHub.requests() > 0);
         password = Files.readString(dataDir.resolve("crossroads-password"));
         assertThat(first.graphql("{ languages { id } }", null))
                 .contains("\"id\":\"python\"", "\"id\":\"typescript\"", "\"id\":\"java\"", "\"id\":\"dotnet\"");
@@ -63,20 +75,26 @@ class ServiceLifecycleIT {
         assertThat(postgresProcessesUsing(dataDir)).isEmpty();
     }
 
+    /** Also: one setting turns the console log into one JSON object per line, for log collectors. */
     @Test
     void externalDatasourceIsUsedAndNothingIsEmbedded() throws Exception {
         try (EmbeddedDatabase external = EmbeddedDatabase.startForTests(dir.resolve("external"))) {
             password = external.password();
             Path unusedDataDir = dir.resolve("must-not-exist");
-            Map<String, String> env = externalDatasource(external.port());
+            Map<String, String> env = new java.util.HashMap<>(externalDatasource(external.port()));
+            env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
 
             PackagedService service = start(Map.of("crossroads.db.data-dir", unusedDataDir.toString()), env);
             service.awaitReady(Duration.ofSeconds(60));
+            awaitTrue(() -> localGitHub.requests() > 0);
 
             assertThat(unusedDataDir).doesNotExist();
             assertThat(sqlCount(external.port(), "SELECT count(*) FROM information_schema.tables"
                     + " WHERE table_name = 'flyway_schema_history'")).as("Flyway ran on the external server").isOne();
             service.terminateAndAwait(Duration.ofSeconds(10));
+            List<String> started = service.output().lines().filter(line -> line.contains("started in")).toList();
+            assertThat(started).singleElement().satisfies(line -> assertThat(
+                    new io.vertx.core.json.JsonObject(line).getString("message")).contains("started in"));
         }
     }
 
@@ -185,7 +203,9 @@ class ServiceLifecycleIT {
     }
 
     private PackagedService start(Map<String, String> properties, Map<String, String> env) throws IOException {
-        PackagedService service = PackagedService.start(dir, properties, env);
+        Map<String, String> withLocalGitHub = new java.util.HashMap<>(properties);
+        withLocalGitHub.putIfAbsent("crossroads.github.raw-url", localGitHub.url());
+        PackagedService service = PackagedService.start(dir, withLocalGitHub, env);
         started.add(service.process());
         return service;
     }

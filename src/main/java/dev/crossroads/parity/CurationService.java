@@ -17,10 +17,12 @@ public class CurationService {
 
     private final CurationRepository repository;
     private final ParityService parity;
+    private final ReplicaNotifications replicas;
 
-    CurationService(CurationRepository repository, ParityService parity) {
+    CurationService(CurationRepository repository, ParityService parity, ReplicaNotifications replicas) {
         this.repository = repository;
         this.parity = parity;
+        this.replicas = replicas;
     }
 
     public Uni<ParityState> link(ItemRef item, String featureId) {
@@ -115,9 +117,13 @@ public class CurationService {
         }
     }
 
-    /** Waits until the matrix includes the change (this replica rebuilds at once; this is a bound, not a delay). */
+    /**
+     * Tells the other replicas, then waits until this replica's matrix includes the change (it rebuilds at once;
+     * this is a bound, not a delay).
+     */
     private Uni<ParityState> applied(Uni<Long> written) {
-        return written.flatMap(version -> parity.refresh()
+        return written.call(version -> replicas.announce("curation at data version " + version))
+                .flatMap(version -> parity.refresh()
                 .flatMap(state -> state.dataVersion() >= version ? Uni.createFrom().item(state)
                         : Uni.createFrom().failure(new IllegalStateException("matrix not rebuilt yet")))
                 .onFailure(IllegalStateException.class).retry().withBackOff(WAIT, WAIT).atMost(MAX_WAITS)

@@ -2,6 +2,7 @@ package dev.crossroads.parity;
 
 import dev.crossroads.config.CrossroadsConfig;
 import dev.crossroads.snapshot.DataChanged;
+import dev.crossroads.snapshot.DataVersion;
 import dev.crossroads.snapshot.StoredItemRepository;
 import dev.crossroads.source.SourceService;
 import io.quarkus.logging.Log;
@@ -90,7 +91,7 @@ public class ParityService {
         return items.dataVersion().flatMap(version -> {
             // the version only moves forward: an answer no newer than what is served (a slow read racing a
             // rebuild) changes nothing
-            if (version <= state.dataVersion() && state.matrix().generatedAt().isAfter(Instant.EPOCH)) {
+            if (version.version() <= state.dataVersion() && state.matrix().generatedAt().isAfter(Instant.EPOCH)) {
                 return Uni.createFrom().item(state);
             }
             again.set(true); // before the claim: a rebuild ending now must not miss this request
@@ -116,7 +117,7 @@ public class ParityService {
      * @param patience how long to wait for the rebuild; past it the Uni fails with a {@link TimeoutException}
      */
     public Uni<ParityState> upToDate(java.time.Duration patience) {
-        return items.dataVersion().flatMap(version -> Uni.createFrom().deferred(this::refresh)
+        return items.dataVersion().map(DataVersion::version).flatMap(version -> Uni.createFrom().deferred(this::refresh)
                 .flatMap(now -> now.dataVersion() >= version && now.matrix().generatedAt().isAfter(Instant.EPOCH)
                         ? Uni.createFrom().item(now)
                         : Uni.createFrom().<ParityState>failure(new NotYetBuilt()))
@@ -132,23 +133,29 @@ public class ParityService {
         }
     }
 
-    private Uni<ParityState> rebuild(long version) {
+    /**
+     * The matrix is stamped with the time its data version was set, not the time of the rebuild: every replica
+     * serving a version then answers the same bytes (and the same ETag), whichever rebuilt it when.
+     */
+    private Uni<ParityState> rebuild(DataVersion dataVersion) {
+        long version = dataVersion.version();
         long started = System.nanoTime();
         return Uni.combine().all().unis(items.present(), curation.load(), history.statusEvents()).asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // alignment is CPU work: off the event loop
                 .map(all -> {
                     Alignment alignment = Aligner.align(languages.stream().map(ParityEngine.Language::id).toList(),
                             all.getItem1(), catalog.catalog(), all.getItem2());
-                    ParityMatrix matrix = ParityEngine.compute(version, Instant.now(), languages, all.getItem1(),
-                            alignment, StatusTimelines.of(all.getItem3()));
+                    ParityMatrix matrix = ParityEngine.compute(version, dataVersion.changedAt(), languages,
+                            all.getItem1(), alignment, StatusTimelines.of(all.getItem3()));
                     return ParityState.of(matrix, alignment, all.getItem1());
                 })
                 .invoke(built -> {
                     state = built;
+                    java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
                     Log.infof("Matrix at data version %d: %d features, %d items, %d suggestions, built in %d ms",
                             version, built.matrix().rows().size(), built.items().size(),
-                            built.alignment().suggestions().size(), (System.nanoTime() - started) / 1_000_000);
-                    changed.fire(new MatrixChanged(version));
+                            built.alignment().suggestions().size(), took.toMillis());
+                    changed.fire(new MatrixChanged(version, took));
                 })
                 .call(built -> linkFeatures(built));
     }
@@ -165,7 +172,11 @@ public class ParityService {
                 });
     }
 
-    /** Fired (synchronously) when the served matrix changed version: caches keyed by version can let go. */
-    public record MatrixChanged(long dataVersion) {
+    /**
+     * Fired (synchronously) when the served matrix changed version: caches keyed by version can let go.
+     *
+     * @param took how long the rebuild took
+     */
+    public record MatrixChanged(long dataVersion, java.time.Duration took) {
     }
 }

@@ -27,7 +27,7 @@ public class StoredItemRepository {
     private static final String SNAPSHOT_ITEMS = "SELECT " + ItemColumn.names()
             + " FROM snapshot_item WHERE snapshot_id = $1 ORDER BY id";
 
-    private static final String VERSION = "SELECT version FROM data_version WHERE id = 1";
+    private static final String VERSION = "SELECT version, changed_at FROM data_version WHERE id = 1";
 
     /**
      * Writes each present item's feature as the last alignment decided it, touching only rows that differ. Rows a
@@ -76,8 +76,11 @@ public class StoredItemRepository {
     }
 
     /** The data version: it moves whenever a sync stores a snapshot or curation changes. */
-    public Uni<Long> dataVersion() {
-        return pool.query(VERSION).execute().map(rows -> rows.iterator().next().getLong("version"));
+    public Uni<DataVersion> dataVersion() {
+        return pool.query(VERSION).execute().map(rows -> {
+            Row row = rows.iterator().next();
+            return new DataVersion(row.getLong("version"), row.getOffsetDateTime("changed_at").toInstant());
+        });
     }
 
     /** A source's latest snapshot with its items in the order the source listed them; null before the first. */

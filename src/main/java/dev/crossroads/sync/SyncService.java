@@ -41,6 +41,7 @@ public class SyncService {
     private final Event<DataChanged> dataChanged;
     private final Redaction redaction;
     private final Event<RunEnded> runEnded;
+    private final SyncMetrics metrics;
 
     /** A run of this replica ended (whatever its outcome): this replica is free to sync again. */
     public record RunEnded() {
@@ -48,8 +49,9 @@ public class SyncService {
 
     SyncService(SourceService sources, RoadmapStep roadmaps, DocsStep docs, BoardStep boards, SyncRecorder recorder,
             SyncLease lease, SyncRunLog runLog, CrossroadsConfig config, Event<DataChanged> dataChanged,
-            Event<RunEnded> runEnded, Redaction redaction) {
+            Event<RunEnded> runEnded, Redaction redaction, SyncMetrics metrics) {
         this.redaction = redaction;
+        this.metrics = metrics;
         this.dataChanged = dataChanged;
         this.runEnded = runEnded;
         this.runLog = runLog;
@@ -172,6 +174,7 @@ public class SyncService {
         return Multi.createFrom().iterable(tasks)
                 .onItem().transformToUni(task -> read(task, cache)).merge(parallelism)
                 .onItem().transformToUni(outcome -> record(run, outcome)).merge(parallelism)
+                .invoke(metrics::source)
                 .collect().asList()
                 // the caller carries on where it started
                 .emitOn(command -> OwnSession.deliverOn(context, command))
@@ -230,6 +233,7 @@ public class SyncService {
         Log.infof("Sync run %d (%s): %s, %d sources, %d failed", run.id, run.trigger, outcome, results.size(), failed);
         long stored = results.stream().filter(r -> r.snapshotId != null).count();
         return runLog.close(run, outcome).invoke(() -> {
+            metrics.run(run, outcome);
             if (stored > 0) {
                 dataChanged.fireAsync(new DataChanged("sync run " + run.id + " stored " + stored + " snapshots"));
             }

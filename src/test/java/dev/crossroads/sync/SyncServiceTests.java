@@ -291,9 +291,9 @@ class SyncServiceTests {
         "502 every time               | HTTP 502",
         "403 asking to wait an hour   | rate limited",
         "no answer in time            | timed out",
-        "connection reset             | connection",
-        "truncated body               | ''",
-        "garbage then close           | ''",
+        "connection reset             | connection to localhost:",
+        "truncated body               | connection to localhost:",
+        "garbage then close           | connection to localhost:",
         "body over the size limit     | larger than 5242880 bytes"})
     void everyFileFaultKeepsTheLastGoodDataAndSaysWhatHappened(String fault, String message) {
         run();

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Gizmo example trees served as GitHub's raw file host ({@code /raw/<owner>/<repo>/<branch>/<path>}) for
+ * The Gizmo example trees (or a copy) served as GitHub's raw file host ({@code /raw/<owner>/<repo>/<branch>/<path>}) for
  * packaged-service tests. While slow, each file takes 400 ms, so a sync lasts long enough to be interrupted.
  */
 public final class GizmoRawHost implements AutoCloseable {
@@ -20,13 +21,15 @@ public final class GizmoRawHost implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
     private final AtomicBoolean slow = new AtomicBoolean(true);
+    private final AtomicInteger requests = new AtomicInteger();
 
-    private GizmoRawHost() throws IOException {
+    private GizmoRawHost(Path root) throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.setExecutor(threads);
         server.createContext("/raw/", exchange -> {
+            requests.incrementAndGet();
             String[] parts = exchange.getRequestURI().getPath().split("/", 6);
-            Path file = parts.length == 6 ? Path.of("config/examples/gizmo", parts[3], parts[5]) : null;
+            Path file = parts.length == 6 ? root.resolve(parts[3]).resolve(parts[5]) : null;
             if (slow.get()) {
                 try {
                     Thread.sleep(SLOW_MILLIS);
@@ -46,12 +49,22 @@ public final class GizmoRawHost implements AutoCloseable {
 
     /** A started host, slow until told otherwise. */
     public static GizmoRawHost start() throws IOException {
-        return new GizmoRawHost();
+        return start(Path.of("config/examples/gizmo"));
+    }
+
+    /** A host serving {@code <root>/<repo>/<path>}, a copy of the Gizmo trees a test may change; slow at first. */
+    public static GizmoRawHost start(Path root) throws IOException {
+        return new GizmoRawHost(root);
     }
 
     /** The value for {@code crossroads.github.raw-url}. */
     public String url() {
         return "http://localhost:" + server.getAddress().getPort() + "/raw";
+    }
+
+    /** Requests answered so far, files found or not. */
+    public int requests() {
+        return requests.get();
     }
 
     public void slow(boolean slow) {

@@ -21,7 +21,16 @@ public record PackagedService(Process process, int port, Path logFile) {
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** Starts the jar with {@code -D} properties and an environment free of the caller's datasource settings. */
+    /**
+     * GitHub's hosts for a test that names no stand-in of its own: a local port nothing listens on (discard), so a
+     * forgotten stand-in makes the sync fail here instead of reaching the network.
+     */
+    private static final String NO_GITHUB = "http://127.0.0.1:9";
+
+    /**
+     * Starts the jar with {@code -D} properties and an environment free of the caller's datasource settings and
+     * GitHub token. Unless the properties point them elsewhere, GitHub's raw and API hosts are {@link #NO_GITHUB}.
+     */
     public static PackagedService start(Path logDir, Map<String, String> properties) throws IOException {
         return start(logDir, properties, Map.of());
     }
@@ -32,11 +41,15 @@ public record PackagedService(Process process, int port, Path logFile) {
         int httpPort = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dquarkus.http.port=" + httpPort));
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        Map<String, String> withGitHub = new java.util.LinkedHashMap<>(Map.of(
+                "crossroads.github.raw-url", NO_GITHUB, "crossroads.github.api-url", NO_GITHUB));
+        withGitHub.putAll(properties);
+        withGitHub.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", JAR.toString()));
         Path log = Files.createTempFile(logDir, "service", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE") || k.startsWith("CROSSROADS_"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE") || k.startsWith("CROSSROADS_")
+                || k.equals("GITHUB_TOKEN"));
         builder.environment().putAll(env);
         return new PackagedService(builder.start(), httpPort, log);
     }
@@ -69,6 +82,12 @@ public record PackagedService(Process process, int port, Path logFile) {
             request.header("Authorization", "Bearer " + adminToken);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** GETs a path of the service (such as {@code /api/queries/landing}), the body as bytes. */
+    public HttpResponse<byte[]> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** {@link Process#destroy()} sends SIGTERM, as Kubernetes does. */

@@ -45,13 +45,20 @@ public class CachedGraphQLRoute {
 
     private final ResponseCache cache;
     private final QueryLimits limits;
+    private final dev.crossroads.api.http.RefusedRequests refused;
+    private final GraphQLRequestMetrics metrics;
     private final long maxBody;
     private final String fillSecret;
     private final Map<String, String> queries = new HashMap<>();
+    /** The operation name of each known query, by its name or SHA-256. */
+    private final Map<String, String> operations = new HashMap<>();
     private WebClient loopback;
 
-    CachedGraphQLRoute(ResponseCache cache, dev.crossroads.api.http.BodyLimits bodies, QueryLimits limits) {
+    CachedGraphQLRoute(ResponseCache cache, dev.crossroads.api.http.BodyLimits bodies, QueryLimits limits,
+            dev.crossroads.api.http.RefusedRequests refused, GraphQLRequestMetrics metrics) {
         this.cache = cache;
+        this.refused = refused;
+        this.metrics = metrics;
         this.limits = limits;
         this.maxBody = bodies.limitFor("/graphql");
         byte[] secret = new byte[24];
@@ -59,8 +66,11 @@ public class CachedGraphQLRoute {
         this.fillSecret = HexFormat.of().formatHex(secret);
         for (String name : KNOWN_QUERIES) {
             String text = resource("/queries/" + name + ".graphql");
+            String sha256 = org.apache.commons.codec.digest.DigestUtils.sha256Hex(text);
             queries.put(name, text);
-            queries.put(org.apache.commons.codec.digest.DigestUtils.sha256Hex(text), text);
+            queries.put(sha256, text);
+            operations.put(name, QueryShape.of(text).operation());
+            operations.put(sha256, QueryShape.of(text).operation());
         }
     }
 
@@ -76,11 +86,14 @@ public class CachedGraphQLRoute {
             ctx.next();
             return;
         }
+        metrics.track(ctx); // not the loopback fills above: they are part of the request that asked for them
         String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         String type = contentType == null ? "" : contentType.strip().toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("application/graphql") && !type.startsWith("application/graphql-response")) {
             // the body is the query itself: limits apply the same, nothing is cached
-            String refusal = limits.refusal(QueryShape.of(ctx.body().asString()));
+            QueryShape shape = QueryShape.of(ctx.body().asString());
+            GraphQLRequestMetrics.operation(ctx, shape.operation());
+            String refusal = limits.refusal(shape);
             if (refusal != null) {
                 refuse(ctx, refusal);
             } else {
@@ -91,6 +104,7 @@ public class CachedGraphQLRoute {
         if (!type.startsWith("application/json")) {
             // the endpoint would read text/plain (or no type) as JSON: a cross-site form could post queries, and
             // they would escape every limit
+            refused.count(dev.crossroads.api.http.RefusedRequests.Limit.MEDIA_TYPE);
             respondError(ctx, 415, "UNSUPPORTED_MEDIA_TYPE", "send GraphQL requests as application/json (or a bare "
                     + "query as application/graphql)");
             return;
@@ -101,6 +115,7 @@ public class CachedGraphQLRoute {
         }
         String body = ctx.body().asString();
         QueryShape shape = cache.shape(body);
+        GraphQLRequestMetrics.operation(ctx, shape.operation());
         if (shape.badRequest() != null) {
             badRequest(ctx, shape.badRequest());
             return;
@@ -131,6 +146,8 @@ public class CachedGraphQLRoute {
 
     /** {@code GET /api/queries/landing?variables={"query":"parity:partial"}}: a known query by name or SHA-256. */
     private void get(RoutingContext ctx) {
+        metrics.track(ctx);
+        GraphQLRequestMetrics.operation(ctx, operations.get(ctx.pathParam("name")));
         String text = queries.get(ctx.pathParam("name"));
         if (text == null) {
             error(ctx, 404, "no known query '" + ctx.pathParam("name") + "'; known: " + String.join(", ",
@@ -161,6 +178,7 @@ public class CachedGraphQLRoute {
     }
 
     private void send(RoutingContext ctx, Cached response, boolean conditional) {
+        GraphQLRequestMetrics.cached(ctx);
         var out = ctx.response();
         out.putHeader(HttpHeaders.CONTENT_TYPE, response.contentType()).putHeader(HttpHeaders.ETAG, response.etag());
         if (conditional) {
@@ -218,8 +236,9 @@ public class CachedGraphQLRoute {
     }
 
     /** A request over a limit: a 400 whose code names the limit ({@code QUERY_TOO_COMPLEX: …}). */
-    private static void refuse(RoutingContext ctx, String refusal) {
+    private void refuse(RoutingContext ctx, String refusal) {
         int colon = refusal.indexOf(':');
+        dev.crossroads.api.http.RefusedRequests.limitOfCode(refusal.substring(0, colon)).ifPresent(refused::count);
         respondError(ctx, 400, refusal.substring(0, colon), refusal.substring(colon + 1).strip());
     }
 

@@ -115,7 +115,8 @@ public final class ParityViews {
     @Description("Every feature × every language, computed once per data version.")
     public record ParityMatrixView(
             @NonNull @Description("Moves whenever a sync stores something or curation changes.") long dataVersion,
-            @NonNull @Description("When this matrix was computed.") Instant generatedAt,
+            @NonNull @Description("When the data this matrix shows last changed (its data version's time): the"
+                    + " same on every replica.") Instant generatedAt,
             @Description("The search query that filtered the rows, if any.") String query,
             @NonNull @Description("Each language's coverage, in the family's order.")
             List<@NonNull LanguageCoverageView> languages,

@@ -15,6 +15,7 @@ import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,9 +30,13 @@ import java.util.Set;
  *
  * @param parseError why the document could not be read, or null; the endpoint answers those itself
  * @param badRequest why the body is not a GraphQL request at all (answered 400 before the engine sees it), or null
+ * @param operation  the operation's name, {@value #ANONYMOUS} for an unnamed one, null when not known (metrics)
  */
 record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, String parseError, String badRequest,
-        int expensiveFields, boolean introspection) {
+        int expensiveFields, boolean introspection, String operation) {
+
+    /** The operation name of a document whose one operation has none. */
+    static final String ANONYMOUS = "anonymous";
 
     /** Root fields served from the matrix alone. */
     static final Set<String> MATRIX_FIELDS = Set.of("parityMatrix", "features", "feature", "alignmentSuggestions",
@@ -51,7 +56,7 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
 
     /** A body that is not a GraphQL request. */
     static QueryShape notARequest(String why) {
-        return new QueryShape(false, 0, 0, 0, null, why, 0, false);
+        return new QueryShape(false, 0, 0, 0, null, why, 0, false, null);
     }
 
     static QueryShape of(String query) {
@@ -62,9 +67,9 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
             document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
                     .parserOptions(options).build());
         } catch (graphql.parser.exceptions.ParseCancelledException e) {
-            return new QueryShape(false, 0, 0, 0, TOO_MANY_TOKENS, null, 0, false);
+            return new QueryShape(false, 0, 0, 0, TOO_MANY_TOKENS, null, 0, false, null);
         } catch (InvalidSyntaxException e) {
-            return new QueryShape(false, 0, 0, 0, e.getMessage(), null, 0, false);
+            return new QueryShape(false, 0, 0, 0, e.getMessage(), null, 0, false, null);
         }
         Measure measure = new Measure(document);
         boolean matrixOnly = true;
@@ -90,9 +95,27 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
                 }
             }
         } catch (FragmentCycle e) {
-            return new QueryShape(false, 0, 0, 0, FRAGMENT_CYCLE, null, 0, false);
+            return new QueryShape(false, 0, 0, 0, FRAGMENT_CYCLE, null, 0, false, null);
         }
-        return new QueryShape(anyOperation && matrixOnly, roots, fields, depth, null, null, expensive, introspection);
+        return new QueryShape(anyOperation && matrixOnly, roots, fields, depth, null, null, expensive, introspection,
+                operationName(document));
+    }
+
+    /** The same shape for the operation a request names ({@code operationName}), when it names one. */
+    QueryShape named(String requested) {
+        return requested == null || requested.isBlank() ? this
+                : new QueryShape(matrixOnly, rootFields, fields, depth, parseError, badRequest, expensiveFields,
+                        introspection, requested);
+    }
+
+    /** The name of the document's one operation; null when it has several (the request must name one). */
+    private static String operationName(Document document) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        if (operations.size() != 1) {
+            return null;
+        }
+        String name = operations.get(0).getName();
+        return name == null || name.isBlank() ? ANONYMOUS : name;
     }
 
     /** Fields a selection set resolves and how deep it nests (a leaf field is depth 1). */

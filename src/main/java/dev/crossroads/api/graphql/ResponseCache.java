@@ -199,7 +199,7 @@ public class ResponseCache {
         if (!(request.getValue("query") instanceof String query)) {
             return QueryShape.notARequest("query must be the text of a GraphQL document");
         }
-        return QueryShape.of(query);
+        return QueryShape.of(query).named((String) operation);
     }
 
     /** A strong validator of a response: its data version and a digest of its bytes. */

@@ -1,6 +1,7 @@
 package dev.crossroads.api.graphql;
 
 import dev.crossroads.api.graphql.RoadmapViews.RoadmapDocumentView;
+import dev.crossroads.api.http.RefusedRequests;
 import dev.crossroads.preview.InvalidDocumentException;
 import dev.crossroads.preview.ParsePreviewService;
 import org.eclipse.microprofile.graphql.Description;
@@ -14,10 +15,12 @@ public class RoadmapGraphQL {
 
     private final ParsePreviewService preview;
     private final PreviewQuota quota;
+    private final RefusedRequests refused;
 
-    public RoadmapGraphQL(ParsePreviewService preview, PreviewQuota quota) {
+    public RoadmapGraphQL(ParsePreviewService preview, PreviewQuota quota, RefusedRequests refused) {
         this.preview = preview;
         this.quota = quota;
+        this.refused = refused;
     }
 
     @Query("parseRoadmap")
@@ -27,12 +30,14 @@ public class RoadmapGraphQL {
             @Name("markdown") @NonNull @Description("The Markdown of the roadmap page.") String markdown)
             throws InvalidDocumentError {
         if (!quota.take()) {
+            refused.count(RefusedRequests.Limit.PREVIEWS_PER_REQUEST);
             throw new InvalidDocumentError(new InvalidDocumentException(InvalidDocumentException.Reason.BUSY,
                     "one parseRoadmap per request: send each page in a request of its own"));
         }
         try {
             return RoadmapViews.of(preview.roadmap(markdown));
         } catch (InvalidDocumentException e) {
+            refused.count(e.reason());
             throw new InvalidDocumentError(e);
         }
     }

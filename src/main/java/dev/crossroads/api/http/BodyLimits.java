@@ -36,8 +36,10 @@ public class BodyLimits {
     private final long parseLimit;
     private final long parseMaxBytes;
     private final Semaphore large;
+    private final RefusedRequests refused;
 
-    BodyLimits(CrossroadsConfig config) {
+    BodyLimits(CrossroadsConfig config, RefusedRequests refused) {
+        this.refused = refused;
         this.parseMaxBytes = config.parse().maxBytes();
         this.parseLimit = parseMaxBytes + ENVELOPE;
         this.large = new Semaphore(Math.max(1, config.parse().maxConcurrent() + 1));
@@ -64,6 +66,7 @@ public class BodyLimits {
             return;
         }
         if (length > limit) {
+            refused.count(RefusedRequests.Limit.BODY_SIZE);
             refuse(ctx, 413, path.startsWith("/api/parse/")
                     // the same words as the preview's own check, which sees the document without its envelope
                     ? "the document is " + length + " bytes; the limit is " + parseMaxBytes
@@ -74,6 +77,7 @@ public class BodyLimits {
         boolean chunked = length == -1 && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING);
         if (chunked || length > LARGE) { // neither a length nor chunks: no body (an HTTP/1.1 POST with none)
             if (!large.tryAcquire()) {
+                refused.count(RefusedRequests.Limit.LARGE_BODIES);
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
                 refuse(ctx, 503, "too many large requests are being received at once; try again in a moment");
                 return;

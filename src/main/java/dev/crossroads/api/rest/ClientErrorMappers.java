@@ -2,7 +2,9 @@ package dev.crossroads.api.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.crossroads.api.http.RefusedRequests;
 import io.quarkus.logging.Log;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
@@ -18,8 +20,12 @@ public class ClientErrorMappers {
     private static final long QUIET_NANOS = 10_000_000_000L;
     private static final AtomicLong LAST_WARNING = new AtomicLong(System.nanoTime() - QUIET_NANOS);
 
+    @Inject
+    RefusedRequests refused;
+
     @ServerExceptionMapper
     Response unsupportedMediaType(NotSupportedException e) {
+        refused.count(RefusedRequests.Limit.MEDIA_TYPE);
         return ErrorResponse.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "this endpoint does not take that Content-Type:"
                 + " send a roadmap as text/markdown, a docs tree as application/json or multipart/form-data");
     }

@@ -1,5 +1,6 @@
 package dev.crossroads.api.rest;
 
+import dev.crossroads.api.http.RefusedRequests;
 import dev.crossroads.preview.InvalidDocumentException;
 import dev.crossroads.preview.InvalidDocumentException.Reason;
 import dev.crossroads.preview.ParsePreviewService;
@@ -27,9 +28,11 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 public class ParseResource {
 
     private final ParsePreviewService preview;
+    private final RefusedRequests refused;
 
-    public ParseResource(ParsePreviewService preview) {
+    public ParseResource(ParsePreviewService preview, RefusedRequests refused) {
         this.preview = preview;
+        this.refused = refused;
     }
 
     /** Body: the Markdown of a roadmap page ({@code text/markdown} or {@code text/plain}, UTF-8). */
@@ -102,6 +105,7 @@ public class ParseResource {
 
     @ServerExceptionMapper
     Response invalidDocument(InvalidDocumentException e) {
+        refused.count(e.reason());
         int status = switch (e.reason()) {
             case TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;

@@ -36,8 +36,10 @@ class HttpFetcher {
     private final WebClient client;
     private final int maxBytes;
     private final Duration timeout;
+    private final GitHubReachability reachability;
 
-    HttpFetcher(Vertx vertx, CrossroadsConfig config) {
+    HttpFetcher(Vertx vertx, CrossroadsConfig config, GitHubReachability reachability) {
+        this.reachability = reachability;
         this.maxBytes = config.sync().maxBytes();
         this.timeout = config.sync().requestTimeout();
         this.client = WebClient.create(vertx, new WebClientOptions()
@@ -73,6 +75,7 @@ class HttpFetcher {
         return sent
                 .ifNoItem().after(timeout.plusSeconds(1)).failWith(() -> new TimeoutException("no answer in " + timeout))
                 .onFailure(f -> !(f instanceof FetchException)).transform(f -> classify(f, body, url))
+                .invoke(response -> reachability.answered(url, true))
                 .flatMap(response -> REDIRECTS.contains(response.statusCode())
                         ? redirect(response, method, url, headers, json, hops)
                         : Uni.createFrom().item(() -> answer(response, body, url)));
@@ -170,6 +173,7 @@ class HttpFetcher {
             return FetchException.permanent(new LimitedBody.BodyTooLargeException(maxBytes).getMessage() + " at "
                     + host(url), 0);
         }
+        reachability.answered(url, false);
         // Vert.x reports its request timeout as a java.util.concurrent.TimeoutException (NoStackTraceTimeoutException)
         if (failure instanceof TimeoutException || failure instanceof io.netty.handler.timeout.TimeoutException) {
             return FetchException.transientFailure("timed out after " + timeout.toSeconds() + " s waiting for "
