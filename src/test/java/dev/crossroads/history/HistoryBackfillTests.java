@@ -241,6 +241,22 @@ class HistoryBackfillTests {
     }
 
     @Test
+    void aSyncAskedForWhileABackfillSliceHoldsTheLeaseRunsOnceTheSliceEnds() throws Exception {
+        rust();
+        java.util.concurrent.CompletableFuture<Void> release = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Void> slice = sync.holdingLease(
+                () -> io.smallrye.mutiny.Uni.createFrom().completionStage(release)).subscribeAsCompletionStage();
+        java.util.concurrent.CompletableFuture<SyncRun> run = sync.run(SyncRequest.everything(
+                SyncRun.Trigger.MANUAL)).subscribeAsCompletionStage();
+        Thread.sleep(500);
+        assertThat(run).as("waits for the slice, is not refused").isNotDone();
+
+        release.complete(null);
+        slice.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(run.get(30, java.util.concurrent.TimeUnit.SECONDS).outcome).isNotEqualTo(SyncRun.Outcome.RUNNING);
+    }
+
+    @Test
     void theMutationNeedsTheAdminTokenAndProgressIsReadable() {
         rust();
         JsonPath refused = GraphQLRequests.post("backfillHistory", Map.of("language", "rust")).extract().jsonPath();
