@@ -54,6 +54,7 @@ public class BackfillService {
 
     private final SourceService family;
     private final HistoryRecorder recorder;
+    private final ItemHistoryWriter replayer;
     private final SyncService sync;
     private final SyncLease lease;
     private final SyncRunLog runs;
@@ -62,10 +63,12 @@ public class BackfillService {
     private final GitHubHistoryFactory github;
     private final Map<String, Boolean> active = new ConcurrentHashMap<>();
 
-    BackfillService(SourceService family, HistoryRecorder recorder, SyncService sync, SyncLease lease,
+    BackfillService(SourceService family, HistoryRecorder recorder, ItemHistoryWriter replayer, SyncService sync,
+            SyncLease lease,
             SyncRunLog runs, Event<DataChanged> dataChanged, CrossroadsConfig config, GitHubHistoryFactory github) {
         this.family = family;
         this.recorder = recorder;
+        this.replayer = replayer;
         this.sync = sync;
         this.lease = lease;
         this.runs = runs;
@@ -87,7 +90,7 @@ public class BackfillService {
      */
     void onItemsMoved(@jakarta.enterprise.event.ObservesAsync dev.crossroads.snapshot.ItemsMoved moved) {
         Log.debugf("%s %s: items moved, replaying the source's history", moved.language(), moved.source());
-        underLease(() -> recorder.replay(moved.language(), moved.source()))
+        underLease(() -> replayer.replay(moved.language(), moved.source()))
                 .subscribe().with(written -> {
                     if (written > 0) {
                         Log.infof("%s %s: items that moved kept their history (%d rows)", moved.language(),
@@ -282,7 +285,7 @@ public class BackfillService {
             return Uni.createFrom().item(0);
         }
         return underLease(() -> Multi.createFrom().iterable(sources)
-                .onItem().transformToUniAndConcatenate(source -> recorder.replay(language.id(), source))
+                .onItem().transformToUniAndConcatenate(source -> replayer.replay(language.id(), source))
                 .collect().asList()
                 .map(written -> written.stream().mapToInt(Integer::intValue).sum()))
                 .invoke(written -> Log.infof("History backfill %s: item history replayed, %d rows written",
