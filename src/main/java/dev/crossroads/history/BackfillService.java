@@ -126,9 +126,21 @@ public class BackfillService {
         }
         Instant started = Instant.now();
         return Uni.createFrom().item(() -> open(language)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure().call(e -> notStarted(language, started, e))
                 .flatMap(history -> walk(language, history, since, started)
                         .eventually(history::close))
                 .eventually(() -> active.remove(language.id()));
+    }
+
+    /** The history could not be opened (no clone, no repository): said in the log, the progress and a run. */
+    private Uni<Void> notStarted(LanguageSource language, Instant started, Throwable e) {
+        String message = "not started: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        Log.warnf("History backfill %s %s", language.id(), message);
+        BackfillProgress failed = new BackfillProgress(language.id(), BackfillProgress.State.FAILED, null, null, 0, 0,
+                0, 0, message, null, started, Instant.now(), Instant.now());
+        return recorder.saveProgress(failed)
+                .flatMap(ignored -> record(language, new Tally(), started, SyncRun.Outcome.FAILED, message))
+                .onFailure().recoverWithNull();
     }
 
     private CommitSource open(LanguageSource language) {
@@ -139,7 +151,7 @@ public class BackfillService {
                     return local.get();
                 }
                 throw new IllegalStateException(language.localPath().get()
-                        + " is not inside a git clone: its history cannot be read");
+                        + " is not a git clone (no .git in it): its history cannot be read");
             }
             return github.open(language);
         } catch (IOException e) {

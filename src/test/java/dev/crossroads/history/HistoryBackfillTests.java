@@ -220,7 +220,7 @@ class HistoryBackfillTests {
     @Test
     void aPageASyncSeesMovedKeepsItsHistory() throws Throwable {
         rust();
-        backfillAll();
+        VertxContextSupport.subscribeAndAwait(() -> backfill.run(language("rust"), null));
         try (GitRepos rust = GitRepos.init(root.resolve("rust"), "trunk")) {
             Map<String, String> move = new HashMap<>();
             move.put("mkdocs.yml", nav("core/logging.md"));
@@ -277,6 +277,22 @@ class HistoryBackfillTests {
         assertThat(progress.getInt("data.historyBackfill[0].commitsDone")).isEqualTo(1);
         assertThat(Database.count(pool, "SELECT count(*) FROM sync_run WHERE trigger = 'BACKFILL'"
                 + " AND outcome = 'SUCCEEDED'")).isEqualTo(1);
+    }
+
+    @Test
+    void aFolderThatIsNoCloneSaysSoInTheProgressAndTheRuns() throws Throwable {
+        rust(); // gizmo's folder stays a plain folder (inside this project's own repository, which is not its history)
+        BackfillProgress progress = VertxContextSupport.subscribeAndAwait(() -> backfill.run(language("gizmo"), null)
+                .onFailure().recoverWithNull().replaceWith(() -> null).flatMap(ignored -> backfillProgress("gizmo")));
+        assertThat(progress.state()).isEqualTo(BackfillProgress.State.FAILED);
+        assertThat(progress.message()).contains("is not a git clone");
+        assertThat(Database.count(pool, "SELECT count(*) FROM sync_run WHERE trigger = 'BACKFILL'"
+                + " AND outcome = 'FAILED' AND requested_language = 'gizmo'")).isEqualTo(1);
+    }
+
+    private io.smallrye.mutiny.Uni<BackfillProgress> backfillProgress(String language) {
+        return backfill.progress().map(all -> all.stream().filter(p -> p.language().equals(language)).findFirst()
+                .orElse(null));
     }
 
     @Test
