@@ -54,6 +54,7 @@ public class BackfillService {
 
     private final SourceService family;
     private final HistoryRecorder recorder;
+    private final ItemHistoryWriter replayer;
     private final SyncService sync;
     private final SyncLease lease;
     private final SyncRunLog runs;
@@ -62,10 +63,12 @@ public class BackfillService {
     private final GitHubHistoryFactory github;
     private final Map<String, Boolean> active = new ConcurrentHashMap<>();
 
-    BackfillService(SourceService family, HistoryRecorder recorder, SyncService sync, SyncLease lease,
+    BackfillService(SourceService family, HistoryRecorder recorder, ItemHistoryWriter replayer, SyncService sync,
+            SyncLease lease,
             SyncRunLog runs, Event<DataChanged> dataChanged, CrossroadsConfig config, GitHubHistoryFactory github) {
         this.family = family;
         this.recorder = recorder;
+        this.replayer = replayer;
         this.sync = sync;
         this.lease = lease;
         this.runs = runs;
@@ -87,7 +90,7 @@ public class BackfillService {
      */
     void onItemsMoved(@jakarta.enterprise.event.ObservesAsync dev.crossroads.snapshot.ItemsMoved moved) {
         Log.debugf("%s %s: items moved, replaying the source's history", moved.language(), moved.source());
-        underLease(() -> recorder.replay(moved.language(), moved.source()))
+        underLease(() -> replayer.replay(moved.language(), moved.source()))
                 .subscribe().with(written -> {
                     if (written > 0) {
                         Log.infof("%s %s: items that moved kept their history (%d rows)", moved.language(),
@@ -123,9 +126,21 @@ public class BackfillService {
         }
         Instant started = Instant.now();
         return Uni.createFrom().item(() -> open(language)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure().call(e -> notStarted(language, started, e))
                 .flatMap(history -> walk(language, history, since, started)
                         .eventually(history::close))
                 .eventually(() -> active.remove(language.id()));
+    }
+
+    /** The history could not be opened (no clone, no repository): said in the log, the progress and a run. */
+    private Uni<Void> notStarted(LanguageSource language, Instant started, Throwable e) {
+        String message = "not started: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        Log.warnf("History backfill %s %s", language.id(), message);
+        BackfillProgress failed = new BackfillProgress(language.id(), BackfillProgress.State.FAILED, null, null, 0, 0,
+                0, 0, message, null, started, Instant.now(), Instant.now());
+        return recorder.saveProgress(failed)
+                .flatMap(ignored -> record(language, new Tally(), started, SyncRun.Outcome.FAILED, message))
+                .onFailure().recoverWithNull();
     }
 
     private CommitSource open(LanguageSource language) {
@@ -136,7 +151,7 @@ public class BackfillService {
                     return local.get();
                 }
                 throw new IllegalStateException(language.localPath().get()
-                        + " is not inside a git clone: its history cannot be read");
+                        + " is not a git clone (no .git in it): its history cannot be read");
             }
             return github.open(language);
         } catch (IOException e) {
@@ -282,7 +297,7 @@ public class BackfillService {
             return Uni.createFrom().item(0);
         }
         return underLease(() -> Multi.createFrom().iterable(sources)
-                .onItem().transformToUniAndConcatenate(source -> recorder.replay(language.id(), source))
+                .onItem().transformToUniAndConcatenate(source -> replayer.replay(language.id(), source))
                 .collect().asList()
                 .map(written -> written.stream().mapToInt(Integer::intValue).sum()))
                 .invoke(written -> Log.infof("History backfill %s: item history replayed, %d rows written",

@@ -29,38 +29,34 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * A language's history read from a local clone with JGit, in-process (no {@code git} executable). The folder the
- * family file names may be the clone's root or a folder inside it; paths are resolved against that folder.
+ * A language's history read from a local clone with JGit, in-process (no {@code git} executable): the folder the
+ * family file names is the clone's work tree, and its paths are the repository's.
  */
 public final class LocalGitHistory implements CommitSource {
 
     private final Repository repository;
     private final String branch;
-    private final String prefix;
     private final ObjectReader reader;
     private final Map<String, RevCommit> parsed = new HashMap<>();
 
-    private LocalGitHistory(Repository repository, String branch, String prefix) {
+    private LocalGitHistory(Repository repository, String branch) {
         this.repository = repository;
         this.branch = branch;
-        this.prefix = prefix;
         this.reader = repository.newObjectReader();
     }
 
-    /** The clone holding {@code folder}, or empty when the folder is not inside a git repository. */
+    /**
+     * The clone whose work tree is {@code folder} (it holds {@code .git}), or empty when the folder is no clone's
+     * root: a plain folder that merely sits inside some other repository is not read as that repository's history.
+     */
     public static Optional<LocalGitHistory> open(Path folder, String branch) throws IOException {
         Path absolute = folder.toAbsolutePath().normalize();
-        if (!Files.isDirectory(absolute)) {
+        if (!Files.exists(absolute.resolve(Constants.DOT_GIT))) {
             return Optional.empty();
         }
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(absolute.toFile());
-        if (builder.getGitDir() == null) {
-            return Optional.empty();
-        }
-        Repository repository = builder.setMustExist(true).build();
-        Path root = repository.isBare() ? absolute : repository.getWorkTree().toPath().toAbsolutePath().normalize();
-        String prefix = absolute.startsWith(root) ? root.relativize(absolute).toString().replace('\\', '/') : "";
-        return Optional.of(new LocalGitHistory(repository, branch, prefix.isEmpty() ? "" : prefix + "/"));
+        Repository repository = new FileRepositoryBuilder().setWorkTree(absolute.toFile()).readEnvironment()
+                .setMustExist(true).build();
+        return Optional.of(new LocalGitHistory(repository, branch));
     }
 
     /** The tracked branch as the clone knows it: a local branch, else origin's, else whatever HEAD is. */
@@ -104,7 +100,7 @@ public final class LocalGitHistory implements CommitSource {
         }
         Map<String, String> versions = new HashMap<>();
         for (String path : paths) {
-            try (TreeWalk walk = TreeWalk.forPath(reader, prefix + path, revCommit.getTree())) {
+            try (TreeWalk walk = TreeWalk.forPath(reader, path, revCommit.getTree())) {
                 if (walk != null && (walk.getRawMode(0) & 0170000) == 0100000) { // a regular file, not a folder
                     versions.put(path, walk.getObjectId(0).getName());
                 }

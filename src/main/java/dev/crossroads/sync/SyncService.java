@@ -38,6 +38,11 @@ public class SyncService {
     private final SyncRunLog runLog;
     private final int parallelism;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** True while {@link #holdingLease} runs another writer's work (a backfill slice), which a sync waits out. */
+    private final AtomicBoolean sliceHolding = new AtomicBoolean();
+    private static final java.time.Duration SLICE_WAIT = java.time.Duration.ofMillis(100);
+    /** A slice is one transaction of seconds at most; a sync waits up to a minute for one before saying busy. */
+    private static final int MAX_SLICE_WAITS = 600;
     private final Event<DataChanged> dataChanged;
     private final Redaction redaction;
     private final Event<RunEnded> runEnded;
@@ -69,7 +74,18 @@ public class SyncService {
      * lease fires {@link RunEnded} once it let go of it.
      */
     public Uni<SyncRun> run(SyncRequest request) {
+        return run(request, 0);
+    }
+
+    private Uni<SyncRun> run(SyncRequest request, int waited) {
         if (!running.compareAndSet(false, true)) {
+            if (sliceHolding.get() && waited < MAX_SLICE_WAITS) {
+                // a history backfill holds the lease for one short write: the sync runs after it, not never
+                Context caller = Vertx.currentContext();
+                return Uni.createFrom().voidItem().onItem().delayIt().by(SLICE_WAIT)
+                        .emitOn(command -> OwnSession.deliverOn(caller, command))
+                        .flatMap(ignored -> run(request, waited + 1));
+            }
             return Uni.createFrom().failure(new SyncBusyException(lease.replica()));
         }
         AtomicBoolean ran = new AtomicBoolean();
@@ -103,6 +119,7 @@ public class SyncService {
         if (!running.compareAndSet(false, true)) {
             return Uni.createFrom().failure(new SyncBusyException(lease.replica()));
         }
+        sliceHolding.set(true);
         AtomicBoolean ran = new AtomicBoolean();
         return lease.tryAcquire()
                 .flatMap(acquired -> {
@@ -111,6 +128,7 @@ public class SyncService {
                             : Uni.createFrom().<T>failure(new SyncBusyException(null));
                 })
                 .eventually(() -> {
+                    sliceHolding.set(false);
                     running.set(false);
                     if (ran.get()) {
                         try {

@@ -110,6 +110,15 @@ class BundleBackfillTests {
                     .toInstant());
             assertThat(cell.versionAdded()).as(row.toString()).isEqualTo(row.release());
         }
+        // Python's Idempotency page was marked beta the day after it appeared and lost the marker in 5d2465a:
+        // for c in $(git rev-list --first-parent --reverse develop -- docs/utilities/idempotency.md); do
+        //   git show $c:docs/utilities/idempotency.md | head -12 | grep -qi beta && echo "$c beta" || echo "$c ga"; done
+        // then git show -s --format=%cI 5d2465a; git tag --contains 5d2465a --sort=creatordate | head -1
+        ParityCell idempotency = state.rowsById().get("idempotency").cell("python").orElseThrow();
+        assertThat(idempotency.generallyAvailableSince()).isEqualTo(OffsetDateTime.parse("2021-05-06T08:33:27+02:00")
+                .toInstant());
+        assertThat(idempotency.generallyAvailableIn()).isEqualTo("v1.15.0");
+
         // Logger is documented everywhere since TypeScript's first mkdocs nav, the last of the four (table above)
         MatrixRow logger = state.rowsById().get("logger");
         assertThat(logger.universalSince()).isEqualTo(Instant.parse("2021-12-06T09:04:20Z"));

@@ -70,5 +70,11 @@ class HistoryBackfillBenchmark {
                             + " snapshot_item) + (SELECT count(*) FROM change_event) + (SELECT count(*) FROM"
                             + " tracked_item)"));
         }
+        System.out.printf("BENCH local storage: snapshot table %d kB (content %d kB), snapshot_item %d kB,"
+                + " change_event %d kB%n",
+                Database.count(pool, "SELECT pg_total_relation_size('snapshot')") / 1024,
+                Database.count(pool, "SELECT coalesce(sum(octet_length(content)), 0) FROM snapshot") / 1024,
+                Database.count(pool, "SELECT pg_total_relation_size('snapshot_item')") / 1024,
+                Database.count(pool, "SELECT pg_total_relation_size('change_event')") / 1024);
     }
 }

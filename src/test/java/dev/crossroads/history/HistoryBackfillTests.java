@@ -220,7 +220,7 @@ class HistoryBackfillTests {
     @Test
     void aPageASyncSeesMovedKeepsItsHistory() throws Throwable {
         rust();
-        backfillAll();
+        VertxContextSupport.subscribeAndAwait(() -> backfill.run(language("rust"), null));
         try (GitRepos rust = GitRepos.init(root.resolve("rust"), "trunk")) {
             Map<String, String> move = new HashMap<>();
             move.put("mkdocs.yml", nav("core/logging.md"));
@@ -238,6 +238,22 @@ class HistoryBackfillTests {
         assertThat(Database.count(pool, "SELECT count(*) FROM change_event WHERE language = 'rust'"
                 + " AND kind IN ('ADDED', 'REMOVED') AND item_key LIKE 'docs/core/logg%'")).isEqualTo(1); // R1's
         assertThat(cell(matrix(), "rust", "logger").availableSince()).isEqualTo(Instant.parse(R1));
+    }
+
+    @Test
+    void aSyncAskedForWhileABackfillSliceHoldsTheLeaseRunsOnceTheSliceEnds() throws Exception {
+        rust();
+        java.util.concurrent.CompletableFuture<Void> release = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Void> slice = sync.holdingLease(
+                () -> io.smallrye.mutiny.Uni.createFrom().completionStage(release)).subscribeAsCompletionStage();
+        java.util.concurrent.CompletableFuture<SyncRun> run = sync.run(SyncRequest.everything(
+                SyncRun.Trigger.MANUAL)).subscribeAsCompletionStage();
+        Thread.sleep(500);
+        assertThat(run).as("waits for the slice, is not refused").isNotDone();
+
+        release.complete(null);
+        slice.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(run.get(30, java.util.concurrent.TimeUnit.SECONDS).outcome).isNotEqualTo(SyncRun.Outcome.RUNNING);
     }
 
     @Test
@@ -261,6 +277,22 @@ class HistoryBackfillTests {
         assertThat(progress.getInt("data.historyBackfill[0].commitsDone")).isEqualTo(1);
         assertThat(Database.count(pool, "SELECT count(*) FROM sync_run WHERE trigger = 'BACKFILL'"
                 + " AND outcome = 'SUCCEEDED'")).isEqualTo(1);
+    }
+
+    @Test
+    void aFolderThatIsNoCloneSaysSoInTheProgressAndTheRuns() throws Throwable {
+        rust(); // gizmo's folder stays a plain folder (inside this project's own repository, which is not its history)
+        BackfillProgress progress = VertxContextSupport.subscribeAndAwait(() -> backfill.run(language("gizmo"), null)
+                .onFailure().recoverWithNull().replaceWith(() -> null).flatMap(ignored -> backfillProgress("gizmo")));
+        assertThat(progress.state()).isEqualTo(BackfillProgress.State.FAILED);
+        assertThat(progress.message()).contains("is not a git clone");
+        assertThat(Database.count(pool, "SELECT count(*) FROM sync_run WHERE trigger = 'BACKFILL'"
+                + " AND outcome = 'FAILED' AND requested_language = 'gizmo'")).isEqualTo(1);
+    }
+
+    private io.smallrye.mutiny.Uni<BackfillProgress> backfillProgress(String language) {
+        return backfill.progress().map(all -> all.stream().filter(p -> p.language().equals(language)).findFirst()
+                .orElse(null));
     }
 
     @Test
