@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The matrix as CSV (RFC 4180, through jackson-dataformat-csv): a header row, then one row per feature with
  * {@code feature_id, feature_name, group, parity, universal_since} and, per language, {@code <id>} (the status, as
- * in GraphQL: AVAILABLE, IN_PROGRESS, …) and {@code <id>_since} (when the cell entered that status, ISO-8601).
+ * in GraphQL: AVAILABLE, IN_PROGRESS, …), {@code <id>_since} (when the cell entered that status, ISO-8601) and
+ * {@code <id>_version} (the first release that shipped it, when the repository's history was read).
  *
  * <p>With nothing to show the file is the header alone: the reason travels beside it (the HTTP answer's
  * {@code X-Crossroads-Notice}, the report command's message), so that a consumer reading columns never meets a row
@@ -35,6 +36,7 @@ public final class CsvReport {
         for (LanguageCoverage language : report.languages()) {
             header.add(language.language());
             header.add(language.language() + "_since");
+            header.add(language.language() + "_version");
         }
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         header.forEach(schema::addColumn);
@@ -46,6 +48,7 @@ public final class CsvReport {
                 Optional<ParityCell> cell = row.cell(language.language());
                 fields.add(cell.map(c -> c.status().name()).orElse(""));
                 fields.add(cell.map(c -> time(c.since())).orElse(""));
+                fields.add(cell.map(c -> field(c.versionAdded())).orElse(""));
             }
             rows.add(fields);
         }

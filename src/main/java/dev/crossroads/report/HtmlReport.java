@@ -70,7 +70,7 @@ public final class HtmlReport {
                 StatusLabel label = StatusLabel.of(cell.get().status());
                 out.append("<td class=\"status ").append(label.cssClass()).append("\">")
                         .append("<span aria-hidden=\"true\">").append(label.symbol()).append("</span> ")
-                        .append(label.word()).append("</td>");
+                        .append(label.word()).append(escape(MarkdownReport.when(cell.get()))).append("</td>");
             }
             out.append("</tr>\n");
         }

@@ -48,7 +48,7 @@ public final class JsonReport {
 
     private static Cell cell(ParityCell cell) {
         return new Cell(cell.language(), cell.status().name(), time(cell.since()), time(cell.availableSince()),
-                cell.priority() == null ? null : cell.priority().name(),
+                cell.versionAdded(), cell.priority() == null ? null : cell.priority().name(),
                 cell.disagreements().stream().map(Disagreement::message).toList());
     }
 
@@ -77,8 +77,9 @@ public final class JsonReport {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @JsonPropertyOrder({"language", "status", "since", "availableSince", "priority", "disagreements"})
-    record Cell(String language, String status, String since, String availableSince, String priority,
+    @JsonPropertyOrder({"language", "status", "since", "availableSince", "versionAdded", "priority", "disagreements"})
+    record Cell(String language, String status, String since, String availableSince, String versionAdded,
+            String priority,
             List<String> disagreements) {
     }
 }

@@ -50,7 +50,15 @@ public final class MarkdownReport {
     }
 
     private static String cell(ParityCell cell) {
-        return StatusLabel.of(cell.status()).text();
+        return StatusLabel.of(cell.status()).text() + when(cell).replace("|", "\\|");
+    }
+
+    /** " since 2021-02-12 (v1.10.3)": when the cell entered its status and, once shipped, the release that did. */
+    static String when(ParityCell cell) {
+        if (cell.status() == dev.crossroads.roadmap.FeatureStatus.ABSENT || cell.since() == null) {
+            return "";
+        }
+        return " since " + day(cell.since()) + (cell.versionAdded() == null ? "" : " (" + cell.versionAdded() + ")");
     }
 
     private static String parity(MatrixRow row) {

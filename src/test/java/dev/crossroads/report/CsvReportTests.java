@@ -18,11 +18,11 @@ class CsvReportTests {
         List<List<String>> rows = parse(CsvReport.render(ReportFixtures.report()));
 
         assertThat(rows.get(0)).containsExactly("feature_id", "feature_name", "group", "parity", "universal_since",
-                "python", "python_since", "java", "java_since");
+                "python", "python_since", "python_version", "java", "java_since", "java_version");
         assertThat(rows.get(1)).containsExactly("logger", "Logger", "Core", "UNIVERSAL", "2025-03-01T08:30:00Z",
-                "AVAILABLE", "2025-03-01T08:30:00Z", "AVAILABLE", "2025-03-01T08:30:00Z");
+                "AVAILABLE", "2025-03-01T08:30:00Z", "", "AVAILABLE", "2025-03-01T08:30:00Z", "");
         assertThat(rows.get(2)).containsExactly("batch", "Batch", "Data", "UNIQUE", "",
-                "AVAILABLE", "2025-03-01T08:30:00Z", "IN_PROGRESS", "2025-03-01T08:30:00Z");
+                "AVAILABLE", "2025-03-01T08:30:00Z", "", "IN_PROGRESS", "2025-03-01T08:30:00Z", "");
         assertThat(rows).hasSize(3);
     }
 
@@ -36,7 +36,7 @@ class CsvReportTests {
         List<String> row = parse(csv).get(3);
         assertThat(row.get(1)).isEqualTo(name);
         assertThat(row.get(2)).isEqualTo("Data; \"misc\"");
-        assertThat(row.subList(5, 9)).containsExactly("PREVIEW", "2025-03-01T08:30:00Z", "ABSENT", "");
+        assertThat(row.subList(5, 11)).containsExactly("PREVIEW", "2025-03-01T08:30:00Z", "", "ABSENT", "", "");
     }
 
     @Test

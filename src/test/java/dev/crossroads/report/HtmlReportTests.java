@@ -17,8 +17,8 @@ class HtmlReportTests {
                 .contains("<th scope=\"col\">Python</th>")
                 .contains("<tr><th scope=\"row\">Logger</th><td>Core</td><td class=\"parity-universal\">universal since"
                         + " 2025-03-01</td><td class=\"status status-available\"><span aria-hidden=\"true\">✅</span>"
-                        + " available</td>")
-                .contains("status-in-progress\"><span aria-hidden=\"true\">🚧</span> in progress</td>")
+                        + " available since 2025-03-01</td>")
+                .contains("status-in-progress\"><span aria-hidden=\"true\">🚧</span> in progress since 2025-03-01</td>")
                 .contains("Data version 7, matrix built 2025-06-01T10:00:00Z");
         assertThat(html).as("no inline style or script: the page holds under style-src 'self'")
                 .doesNotContain("<style").doesNotContain("style=").doesNotContain("<script");

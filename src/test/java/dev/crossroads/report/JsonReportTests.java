@@ -31,7 +31,7 @@ class JsonReportTests {
         assertThat(batch.get("parity").asText()).isEqualTo("UNIQUE");
         assertThat(batch.get("universalSince").isNull()).isTrue();
         assertThat(batch.get("cells").get(1).toString()).isEqualTo("{\"language\":\"java\",\"status\":\"IN_PROGRESS\","
-                + "\"since\":\"2025-03-01T08:30:00Z\",\"availableSince\":null,\"priority\":null,\"disagreements\":[]}");
+                + "\"since\":\"2025-03-01T08:30:00Z\",\"availableSince\":null,\"versionAdded\":null,\"priority\":null,\"disagreements\":[]}");
     }
 
     @Test

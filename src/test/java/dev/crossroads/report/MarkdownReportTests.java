@@ -29,14 +29,24 @@ class MarkdownReportTests {
     private static final Parser GFM = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     @Test
+    void aShippedCellNamesTheReleaseThatShippedItAndAnAbsentOneNothing() {
+        java.time.Instant since = java.time.Instant.parse("2025-03-01T08:30:00Z");
+        var released = new dev.crossroads.parity.ParityCell("python", FeatureStatus.AVAILABLE, since, since, "v1.2.0",
+                null, null, null, List.of(), List.of(), List.of());
+        assertThat(MarkdownReport.when(released)).isEqualTo(" since 2025-03-01 (v1.2.0)");
+        assertThat(MarkdownReport.when(ReportFixtures.cell("java", FeatureStatus.ABSENT))).isEmpty();
+    }
+
+    @Test
     void aTableWithASymbolAndAWordPerCellParityCoverageAndProvenance() {
         String markdown = MarkdownReport.render(ReportFixtures.report());
 
         assertThat(markdown).startsWith("# Feature parity: Gizmo\n\nData version 7, matrix built 2025-06-01T10:00:00Z");
         assertThat(table(markdown)).containsExactly(
                 List.of("Feature", "Group", "Parity", "Python", "Java"),
-                List.of("Logger", "Core", "universal since 2025-03-01", "✅ available", "✅ available"),
-                List.of("Batch", "Data", "unique", "✅ available", "🚧 in progress"));
+                List.of("Logger", "Core", "universal since 2025-03-01", "✅ available since 2025-03-01",
+                        "✅ available since 2025-03-01"),
+                List.of("Batch", "Data", "unique", "✅ available since 2025-03-01", "🚧 in progress since 2025-03-01"));
         assertThat(markdown).contains("Coverage (shipped / shipped anywhere): Python 2/2 (100%) · Java 1/2 (50%)")
                 .contains("🚫 not planned").contains("➖ absent");
     }
@@ -51,7 +61,7 @@ class MarkdownReportTests {
         assertThat(table).hasSize(4);
         assertThat(table.get(3)).containsExactly(
                 "A | B C *bold* [link](https://evil.example) <img src=x onerror=alert(1)> `code` \\| end", "G|roup",
-                "unique", "✅ available", "➖ absent");
+                "unique", "✅ available since 2025-03-01", "➖ absent");
         assertThat(markup(markdown)).as("links, code, inline HTML made from the text").isEmpty();
     }
 

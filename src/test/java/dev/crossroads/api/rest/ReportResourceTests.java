@@ -91,10 +91,11 @@ class ReportResourceTests {
                 + ", matrix built ");
         assertThat(markdown).contains("| Feature | Group | Parity | Python | TypeScript | Java | .NET |\n"
                 + "|---|---|---|---|---|---|---|\n| Logger | Core observability | universal since ");
-        assertThat(markdown).contains("| Retry | Utilities | partial | ➖ absent | ⚠️ deprecated | ✅ available |"
-                + " ➖ absent |");
-        assertThat(markdown).contains("| Batch Processing | Data | partial | ✅ available | ✅ available |"
-                + " 📅 planned | ✅ available |");
+        String since = " since " + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertThat(markdown).contains("| Retry | Utilities | partial | ➖ absent | ⚠️ deprecated" + since
+                + " | ✅ available" + since + " | ➖ absent |");
+        assertThat(markdown).contains("| Batch Processing | Data | partial | ✅ available" + since + " | ✅ available"
+                + since + " | 📅 planned" + since + " | ✅ available" + since + " |");
         assertThat(markdown.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Feature |")).count())
                 .isEqualTo(ALL_IDS.size());
         assertThat(markdown).contains("Coverage (shipped / shipped anywhere): Python ");
@@ -118,8 +119,8 @@ class ReportResourceTests {
                 .header("Content-Disposition", "attachment; filename=\"parity.csv\"").extract().asString();
         List<List<String>> rows = csv(csv);
         assertThat(rows.get(0)).containsExactly("feature_id", "feature_name", "group", "parity", "universal_since",
-                "python", "python_since", "typescript", "typescript_since", "java", "java_since", "dotnet",
-                "dotnet_since");
+                "python", "python_since", "python_version", "typescript", "typescript_since", "typescript_version",
+                "java", "java_since", "java_version", "dotnet", "dotnet_since", "dotnet_version");
         assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(0))).containsExactlyElementsOf(ALL_IDS);
 
         get(Map.of("format", "html")).statusCode(200).contentType(startsWith("text/html"))
