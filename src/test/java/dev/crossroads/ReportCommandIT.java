@@ -81,9 +81,11 @@ class ReportCommandIT {
         assertThat(markdown).startsWith("# Feature parity: Gizmo Toolkit\n\nData version ");
         assertThat(markdown).contains("| Feature | Group | Parity | Python | Go | Rust |\n"
                 + "|---|---|---|---|---|---|\n| Logger | Core observability | universal since ");
-        assertThat(markdown).contains("| Retry | Utilities | partial | ➖ absent | ⚠️ deprecated | ✅ available |\n");
-        assertThat(markdown).contains("| Batch Processing | Data | partial | ✅ available | ✅ available |"
-                + " 📅 planned |\n");
+        String since = " since " + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertThat(markdown).contains("| Retry | Utilities | partial | ➖ absent | ⚠️ deprecated" + since
+                + " | ✅ available" + since + " |\n");
+        assertThat(markdown).contains("| Batch Processing | Data | partial | ✅ available" + since + " | ✅ available"
+                + since + " | 📅 planned" + since + " |\n");
         assertThat(markdown).contains("Coverage (shipped / shipped anywhere): Python ");
         assertThat(postgresProcessesUsing(dataDir)).as("postgres left running").isEmpty();
 
