@@ -17,9 +17,10 @@ import org.jboss.logging.Logger;
 /**
  * Entry point of the packaged service.
  *
- * <p>When no datasource URL is configured the service brings its own PostgreSQL: it has to be running before
- * Quarkus boots, because the datasource, Flyway and the readiness check all connect during start-up.
- * Tests do the same through a global test resource, so this class only matters for {@code java -jar}.
+ * <p>When no datasource URL is configured the service brings its own PostgreSQL. It starts beside Quarkus's boot,
+ * on a thread of its own: its address and password are set before Quarkus reads its configuration, and the first
+ * to connect (the migrations, {@code db.Migrations}) waits until it is up. Tests start theirs before Quarkus
+ * through a global test resource, so this class only matters for {@code java -jar}.
  *
  * <p>{@code java -jar quarkus-run.jar report …} is the one-shot report command ({@link ReportCommand}): the same
  * start, then one sync, the report written, and an exit code instead of a service.
@@ -27,10 +28,19 @@ import org.jboss.logging.Logger;
 @QuarkusMain
 public final class CrossroadsMain {
 
+    /** Set by Quarkus when it launches the application to create the AppCDS archive. */
+    private static final String APPCDS_GENERATION = "quarkus.appcds.generate";
+
     private CrossroadsMain() {
     }
 
     public static void main(String... args) {
+        if (Boolean.getBoolean(APPCDS_GENERATION)) {
+            // the package build (or an image build) runs Quarkus's static init once to record the classes it loads
+            // in an AppCDS archive; nothing else runs then, and nothing here may stop it
+            Quarkus.run(args);
+            return;
+        }
         boolean report = args.length > 0 && ReportCommand.NAME.equals(args[0]);
         String[] reportArgs = report ? Arrays.copyOfRange(args, 1, args.length) : null;
         if (report) {
@@ -59,9 +69,9 @@ public final class CrossroadsMain {
             Quarkus.run(args);
             return;
         }
-        EmbeddedDatabase database;
+        EmbeddedDatabase.Starting database;
         try {
-            database = EmbeddedDatabase.start(settings.dataDirectory(), settings.port());
+            database = EmbeddedDatabase.startInBackground(settings.dataDirectory(), settings.port());
         } catch (DatabaseStartFailure e) {
             // the message says what holds the database and what to do; a stack trace would only bury it
             Logger.getLogger(CrossroadsMain.class).error(e.getMessage());
@@ -69,6 +79,13 @@ public final class CrossroadsMain {
             return;
         }
         database.connectionProperties().forEach(System::setProperty);
+        // Hibernate would connect during the boot to check the server's version: the embedded one is known (17),
+        // and it may not be up yet
+        System.setProperty("quarkus.hibernate-orm.database.version-check.enabled", "false");
+        database.whenFailed(e -> {
+            Logger.getLogger(CrossroadsMain.class).error(e.getMessage());
+            exit(1);
+        });
         database.stopWhenJvmExits();
         int status = 0;
         try {

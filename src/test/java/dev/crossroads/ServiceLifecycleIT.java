@@ -183,6 +183,26 @@ class ServiceLifecycleIT {
         throw new AssertionError("condition not met within 60 s");
     }
 
+    /** The embedded server starts beside Quarkus's boot: when it cannot, the service still stops with its reason. */
+    @Test
+    void anEmbeddedServerThatCannotStartStopsTheServiceWithOneClearLine() throws Exception {
+        Path dataDir = dir.resolve("pg");
+        EmbeddedDatabase.startForTests(dataDir).close();
+        Files.writeString(dataDir.resolve("postgresql.conf"), "\nnot_a_postgresql_setting = 1\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        PackagedService service = start(Map.of("crossroads.db.data-dir", dataDir.toString()), Map.of());
+
+        // zonky waits 30 s for a server that will not come up
+        assertThat(service.process().waitFor(90, TimeUnit.SECONDS)).as("service exits").isTrue();
+        assertThat(service.process().exitValue()).isNotZero();
+        assertThat(service.output().lines().filter(line -> line.contains("ERROR"))).singleElement().asString()
+                .contains("The embedded PostgreSQL in " + dataDir + " did not start")
+                .contains("PostgreSQL said: LOG:  unrecognized configuration parameter", "FATAL:  configuration file")
+                .contains("unrecognized configuration parameter \"not_a_postgresql_setting\"");
+        assertThat(postgresProcessesUsing(dataDir)).isEmpty();
+    }
+
     @Test
     void invalidFamilyFileStopsStartUpWithOneClearLine() throws Exception {
         Path config = dir.resolve("family.yaml");

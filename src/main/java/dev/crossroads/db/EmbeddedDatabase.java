@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,6 +42,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** The server this JVM started, so the Quarkus shutdown observer can find it. */
     private static final AtomicReference<EmbeddedDatabase> STARTED = new AtomicReference<>();
+    /** The server this JVM is starting beside Quarkus's boot, until it is up. */
+    private static final AtomicReference<CompletableFuture<EmbeddedDatabase>> STARTING = new AtomicReference<>();
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -58,14 +61,60 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * meant for throw-away test databases), on {@code port} or a free port, initialising the directory only if new.
      */
     public static EmbeddedDatabase start(Path dataDirectory, OptionalInt port) {
-        EmbeddedDatabase database = start(dataDirectory, port, true);
+        EmbeddedDatabase database = prepare(dataDirectory, port, true).start();
         STARTED.set(database);
         return database;
     }
 
+    /**
+     * As {@link #start(Path, OptionalInt)}, but the server starts on a thread of its own while the caller goes on
+     * (Quarkus boots meanwhile: the two took 1.5 to 4 s one after the other). What can stop the start at once (the
+     * directory held by something else, its password file gone) is checked before this returns; the server's
+     * address and password are known at once, since the port is chosen and the password read before it starts.
+     */
+    public static Starting startInBackground(Path dataDirectory, OptionalInt port) {
+        Prepared prepared = prepare(dataDirectory, port, true);
+        CompletableFuture<EmbeddedDatabase> started = new CompletableFuture<>();
+        STARTING.set(started);
+        Thread thread = new Thread(() -> {
+            try {
+                long begun = System.nanoTime();
+                EmbeddedDatabase database = prepared.start();
+                LOG.infof("Embedded PostgreSQL up in %d ms", (System.nanoTime() - begun) / 1_000_000);
+                STARTED.set(database);
+                started.complete(database);
+            } catch (RuntimeException e) {
+                started.completeExceptionally(e);
+            }
+        }, "embedded-postgres-start");
+        thread.setDaemon(true);
+        thread.start();
+        return new Starting(connectionProperties(prepared.port(), prepared.password().value()), started);
+    }
+
+    /**
+     * Waits until the server this JVM is starting in the background is up (nothing to wait for when it started
+     * another way, or there is none): what connects first at start-up (the migrations) calls this.
+     *
+     * @throws DatabaseStartFailure when it did not start
+     */
+    public static void awaitStarted() {
+        CompletableFuture<EmbeddedDatabase> starting = STARTING.get();
+        if (starting == null) {
+            return;
+        }
+        try {
+            starting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof DatabaseStartFailure failure ? failure
+                    : new DatabaseStartFailure("The embedded PostgreSQL did not start: " + e.getCause().getMessage(),
+                            e.getCause());
+        }
+    }
+
     /** Starts a throw-away server for tests: no fsync, as fast as PostgreSQL goes. */
     public static EmbeddedDatabase startForTests(Path dataDirectory) {
-        return start(dataDirectory, OptionalInt.empty(), false);
+        return prepare(dataDirectory, OptionalInt.empty(), false).start();
     }
 
     /** The server this JVM started for the service, if any. */
@@ -73,11 +122,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return Optional.ofNullable(STARTED.get());
     }
 
-    private static EmbeddedDatabase start(Path dataDirectory, OptionalInt port, boolean durable) {
+    /**
+     * Everything decided before the server starts: its directory, cleared of leftovers, password and port, and
+     * where its log stood, so that a failure can quote what PostgreSQL said this time.
+     */
+    private record Prepared(Path dir, ServerPassword password, int port, EmbeddedPostgres.Builder builder,
+            Optional<Path> initdbPasswordFile, long logOffset) {
+
+        EmbeddedDatabase start() {
+            try {
+                return new EmbeddedDatabase(startRequiringPassword(builder, password), dir, password.value());
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                throw failure(dir, e, PostgresLog.complaints(PostgresLog.of(dir), logOffset));
+            } finally {
+                if (initdbPasswordFile.isPresent()) {
+                    try {
+                        Files.deleteIfExists(initdbPasswordFile.get());
+                    } catch (IOException e) {
+                        LOG.warnf("Could not delete %s: %s", initdbPasswordFile.get(), e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    private static Prepared prepare(Path dataDirectory, OptionalInt port, boolean durable) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
             LeftoverServer.stopIfAny(dir);
+            Path log = PostgresLog.of(dir);
+            long logOffset = Files.exists(log) ? Files.size(log) : 0;
             ServerPassword password = ServerPassword.of(dir);
             int chosenPort = port.isPresent() ? port.getAsInt() : freePort();
             LOG.infof("Starting embedded PostgreSQL on port %d with data in %s", chosenPort, dir);
@@ -89,20 +164,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                    .setServerConfig("max_connections", "100");
-            Optional<Path> initdbPasswordFile = password.configure(builder);
-            try {
-                return new EmbeddedDatabase(startRequiringPassword(builder, password), dir, password.value());
-            } finally {
-                if (initdbPasswordFile.isPresent()) {
-                    Files.deleteIfExists(initdbPasswordFile.get());
-                }
-            }
+                    .setServerConfig("max_connections", "100")
+                    // PostgreSQL's own output (initdb, pg_ctl, the server) goes to a file beside its directory: zonky
+                    // would echo every line through the service's log, and once Quarkus's log settings apply
+                    // (they arrive while the server starts) a failure's reason would not be shown at all
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            return new Prepared(dir, password, chosenPort, builder, password.configure(builder), logOffset);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            // zonky's own failures: why PostgreSQL refused is in its output, logged above (io.zonky)
-            throw new DatabaseStartFailure("The embedded PostgreSQL in " + dir + " did not start: " + e.getMessage()
-                    + " (PostgreSQL's own messages, logged by io.zonky, say why)", e);
+            throw failure(dir, e, "");
         }
+    }
+
+    /** zonky's failure, with what PostgreSQL's log says about it. */
+    private static DatabaseStartFailure failure(Path dir, Exception e, String complaints) {
+        return new DatabaseStartFailure("The embedded PostgreSQL in " + dir + " did not start: " + e.getMessage()
+                + (complaints.isEmpty() ? "" : ". PostgreSQL said: " + complaints)
+                + " (its log: " + PostgresLog.of(dir) + ")", e);
     }
 
     private static EmbeddedPostgres startRequiringPassword(EmbeddedPostgres.Builder builder, ServerPassword password)
@@ -132,27 +210,79 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** The Quarkus datasource settings that point at this server. */
     public Map<String, String> connectionProperties() {
+        return connectionProperties(port(), password);
+    }
+
+    private static Map<String, String> connectionProperties(int port, String password) {
         Map<String, String> props = new LinkedHashMap<>();
-        props.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + port() + "/postgres");
-        props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port() + "/postgres");
+        props.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres");
+        props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/postgres");
         props.put("quarkus.datasource.username", "postgres");
         props.put("quarkus.datasource.password", password);
         return props;
     }
 
-    /**
-     * Stops the server when the JVM exits. On SIGTERM Quarkus stops in its own shutdown hook, concurrently with
-     * this one, so we wait (briefly) until Quarkus reports it is shutting down before stopping the database.
-     */
-    public void stopWhenJvmExits() {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                quarkusStopped.await(QUARKUS_STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            close();
-        }, "embedded-postgres-stop"));
+    /** Waits (briefly) until Quarkus reports it is shutting down, then stops the server. */
+    private void closeAfterQuarkus() {
+        try {
+            quarkusStopped.await(QUARKUS_STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
+    /** A server starting on a thread of its own ({@link #startInBackground}). */
+    public static final class Starting {
+
+        /** Longest a stopping JVM waits for a server still starting, to stop it rather than leave it behind. */
+        private static final Duration START_GRACE = Duration.ofSeconds(30);
+
+        private final Map<String, String> connectionProperties;
+        private final CompletableFuture<EmbeddedDatabase> started;
+
+        private Starting(Map<String, String> connectionProperties, CompletableFuture<EmbeddedDatabase> started) {
+            this.connectionProperties = connectionProperties;
+            this.started = started;
+        }
+
+        /** The Quarkus datasource settings that point at the server, known before it is up. */
+        public Map<String, String> connectionProperties() {
+            return connectionProperties;
+        }
+
+        /** Runs {@code failed} (on the starting thread) if the server does not start. */
+        public void whenFailed(java.util.function.Consumer<Throwable> failed) {
+            started.whenComplete((database, error) -> {
+                if (error != null) {
+                    failed.accept(error);
+                }
+            });
+        }
+
+        /**
+         * Stops the server when the JVM exits, once it is up. On SIGTERM Quarkus stops in its own shutdown hook,
+         * concurrently with this one, so the server is stopped after Quarkus reports it is shutting down.
+         */
+        public void stopWhenJvmExits() {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.get(START_GRACE.toMillis(), TimeUnit.MILLISECONDS).closeAfterQuarkus();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // it never started: nothing to stop
+                } catch (java.util.concurrent.TimeoutException e) {
+                    LOG.warnf("The embedded PostgreSQL was still starting after %s; the next start stops it",
+                            START_GRACE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "embedded-postgres-stop"));
+        }
+
+        /** Signals that Quarkus has stopped serving and the server may stop. */
+        public void quarkusStopped() {
+            started.thenAccept(EmbeddedDatabase::quarkusStopped);
+        }
     }
 
     /** Signals that Quarkus has stopped serving and the server may stop. */
