@@ -3,8 +3,14 @@ package dev.crossroads;
 import dev.crossroads.db.DatabaseStartFailure;
 import dev.crossroads.db.EmbeddedDatabase;
 import dev.crossroads.db.DatabaseSettings;
+import dev.crossroads.report.ReportApplication;
+import dev.crossroads.report.ReportCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import org.jboss.logging.Logger;
 
@@ -15,6 +21,9 @@ import org.jboss.logging.Logger;
  * on a thread of its own: its address and password are set before Quarkus reads its configuration, and the first
  * to connect (the migrations, {@code db.Migrations}) waits until it is up. Tests start theirs before Quarkus
  * through a global test resource, so this class only matters for {@code java -jar}.
+ *
+ * <p>{@code java -jar quarkus-run.jar report …} is the one-shot report command ({@link ReportCommand}): the same
+ * start, then one sync, the report written, and an exit code instead of a service.
  */
 @QuarkusMain
 public final class CrossroadsMain {
@@ -32,6 +41,19 @@ public final class CrossroadsMain {
             Quarkus.run(args);
             return;
         }
+        boolean report = args.length > 0 && ReportCommand.NAME.equals(args[0]);
+        String[] reportArgs = report ? Arrays.copyOfRange(args, 1, args.length) : null;
+        if (report) {
+            // usage mistakes are told before anything starts, with picocli's usage, as exit 2
+            ReportCommand.Parsed parsed = ReportCommand.parse(reportArgs,
+                    new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                    new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+            if (parsed.exitCode() != null) {
+                exit(parsed.exitCode());
+                return;
+            }
+            ReportCommand.oneShotSettings().forEach(System::setProperty);
+        }
         String problem = StartupChecks.problem(System.getenv(), System.getProperties());
         if (problem != null) {
             Logger.getLogger(CrossroadsMain.class).error(problem);
@@ -40,6 +62,10 @@ public final class CrossroadsMain {
         }
         DatabaseSettings settings = DatabaseSettings.fromEnvironment();
         if (settings.externalDatabaseConfigured()) {
+            if (report) {
+                exit(runReport(reportArgs));
+                return;
+            }
             Quarkus.run(args);
             return;
         }
@@ -61,11 +87,30 @@ public final class CrossroadsMain {
             exit(1);
         });
         database.stopWhenJvmExits();
+        int status = 0;
         try {
-            Quarkus.run(args);
+            if (report) {
+                status = runReport(reportArgs);
+            } else {
+                Quarkus.run(args);
+            }
         } finally {
             database.quarkusStopped();
         }
+        if (report) {
+            exit(status); // the shutdown hook stops the embedded server on the way out
+        }
+    }
+
+    /**
+     * Runs the report command inside Quarkus and returns its exit code; a start-up failure (Quarkus logs why) is
+     * {@link ReportCommand#FATAL}.
+     */
+    private static int runReport(String[] args) {
+        AtomicInteger status = new AtomicInteger(ReportCommand.FATAL);
+        Quarkus.run(ReportApplication.class, (code, failure) -> status.set(failure != null && code == 0
+                ? ReportCommand.FATAL : code), args);
+        return status.get();
     }
 
     /**

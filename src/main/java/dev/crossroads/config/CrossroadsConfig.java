@@ -28,14 +28,33 @@ public interface CrossroadsConfig {
     /** Pulling sources on a schedule. */
     Sync sync();
 
-    /** Operations that change state (manual syncs). */
+    /** Operations that change state: manual syncs, curation, catalog import. */
     Admin admin();
+
+    /** Who may read. */
+    Access access();
 
     /** The parity matrix: catalog, refresh and response caching. */
     Parity parity();
 
     /** What one GraphQL request may ask for; a request over a limit is refused before it runs. */
     Graphql graphql();
+
+    /** History read from the repositories themselves (backfill of past commits, releases). */
+    History history();
+
+    interface History {
+        /** Whether each language's history is backfilled at start-up (in the background; reads are served). */
+        @WithDefault("false")
+        boolean backfillOnStart();
+
+        /**
+         * Commits read per slice: each slice is stored in one transaction holding the sync lease, so a backfill
+         * never keeps a sync waiting longer than one slice.
+         */
+        @WithDefault("50")
+        int sliceCommits();
+    }
 
     interface Graphql {
         /** Root fields (aliases included) per request. */
@@ -49,6 +68,38 @@ public interface CrossroadsConfig {
         /** Nesting depth of the selections. */
         @WithDefault("12")
         int maxDepth();
+
+        /**
+         * Root fields per request that read the database (sources, syncRuns, changes, roadmap, docsFeatures,
+         * curation); the matrix-backed ones cost next to nothing and are not counted.
+         */
+        @WithDefault("5")
+        int maxExpensiveFields();
+
+        /** Largest page a {@code first:} / {@code last:} argument may ask for; more is refused, not clamped. */
+        @WithDefault("100")
+        int maxPageSize();
+
+        /**
+         * Whether {@code __schema} / {@code __type} (and {@code /graphql/schema.graphql}) are answered. Off, the
+         * GraphQL UI cannot read the schema either.
+         */
+        @WithDefault("true")
+        boolean introspection();
+    }
+
+    interface Access {
+        /**
+         * {@code public}: anyone may read. {@code authenticated}: every API request (GraphQL, {@code /api/queries},
+         * {@code /api/parse}) needs {@code Authorization: Bearer} with the admin token or a valid JWT of the
+         * configured issuer, whatever its roles.
+         */
+        @WithDefault("public")
+        Reads reads();
+
+        enum Reads {
+            PUBLIC, AUTHENTICATED
+        }
     }
 
     interface Parity {
@@ -116,8 +167,15 @@ public interface CrossroadsConfig {
     }
 
     interface Admin {
-        /** Bearer token for admin operations (env {@code CROSSROADS_ADMIN_TOKEN}); unset disables them. */
+        /**
+         * Static bearer token for admin operations (env {@code CROSSROADS_ADMIN_TOKEN}), for small installs. With
+         * neither it nor a JWT key ({@code mp.jwt.verify.publickey.location}) admin operations are disabled.
+         */
         Optional<String> token();
+
+        /** The role (in the JWT's groups claim, see {@code smallrye.jwt.path.groups}) that admin operations need. */
+        @WithDefault("crossroads-admin")
+        String role();
     }
 
     interface Parse {

@@ -47,6 +47,15 @@ public final class ParityEngine {
 
     public static ParityMatrix compute(long dataVersion, Instant generatedAt, List<Language> languages,
             List<StoredItem> items, Alignment alignment) {
+        return compute(dataVersion, generatedAt, languages, items, alignment, StatusTimelines.none());
+    }
+
+    /**
+     * As {@link #compute(long, Instant, List, List, Alignment)}, with each item's stored history: cells then carry
+     * their timeline, and "since", "available since" and the releases come from it.
+     */
+    public static ParityMatrix compute(long dataVersion, Instant generatedAt, List<Language> languages,
+            List<StoredItem> items, Alignment alignment, StatusTimelines history) {
         Map<String, Map<String, List<Linked>>> byFeature = new HashMap<>();
         Set<String> documentedLanguages = new HashSet<>();
         for (StoredItem item : items) {
@@ -65,7 +74,7 @@ public final class ParityEngine {
             List<ParityCell> cells = new ArrayList<>();
             for (Language language : languages) {
                 cells.add(cell(language.id(), perLanguage.getOrDefault(language.id(), List.of()),
-                        documentedLanguages.contains(language.id())));
+                        documentedLanguages.contains(language.id()), history));
             }
             rows.add(row(feature, cells));
         }
@@ -83,7 +92,8 @@ public final class ParityEngine {
         }
     }
 
-    private static ParityCell cell(String language, List<Linked> linked, boolean docsSynced) {
+    private static ParityCell cell(String language, List<Linked> linked, boolean docsSynced,
+            StatusTimelines history) {
         if (linked.isEmpty()) {
             return new ParityCell(language, FeatureStatus.ABSENT, null, null, null, List.of(), List.of());
         }
@@ -96,9 +106,74 @@ public final class ParityEngine {
                 .map(l -> l.facts().priority()).filter(p -> p != null).map(Priority::valueOf)
                 .min(Comparator.naturalOrder()).orElse(null);
         FeatureStatus status = decisive.facts().status();
-        return new ParityCell(language, status, decisive.item().statusSince(),
-                status.isShipped() ? shippedSince(ordered) : null, priority, evidence,
-                disagreements(ordered, decisive, docsSynced));
+        Instant since = decisive.item().statusSince();
+        Instant availableSince = status.isShipped() ? shippedSince(ordered) : null;
+        List<StatusTimelines.Point> timeline = history.isEmpty() ? List.of() : timeline(ordered, history);
+        String versionAdded = null;
+        Instant gaSince = null;
+        String gaIn = null;
+        // the timeline speaks only when it ends where the cell is now (history older than it may be missing)
+        if (!timeline.isEmpty() && timeline.get(timeline.size() - 1).status() == status) {
+            since = timeline.get(timeline.size() - 1).at();
+            StatusTimelines.Point firstShipped = timeline.stream()
+                    .filter(p -> p.status() != null && p.status().isShipped()).findFirst().orElse(null);
+            if (firstShipped != null && status.isShipped()) {
+                availableSince = firstShipped.at();
+                versionAdded = firstShipped.release();
+            }
+            StatusTimelines.Point ga = generalAvailability(timeline);
+            if (ga != null && status == FeatureStatus.AVAILABLE) {
+                gaSince = ga.at();
+                gaIn = ga.release();
+            }
+        }
+        return new ParityCell(language, status, since, availableSince, versionAdded, gaSince, gaIn, priority,
+                evidence, disagreements(ordered, decisive, docsSynced), timeline);
+    }
+
+    /** The first AVAILABLE after a PREVIEW: when a feature in preview became generally available. */
+    private static StatusTimelines.Point generalAvailability(List<StatusTimelines.Point> timeline) {
+        boolean preview = false;
+        for (StatusTimelines.Point point : timeline) {
+            if (point.status() == FeatureStatus.PREVIEW) {
+                preview = true;
+            } else if (preview && point.status() == FeatureStatus.AVAILABLE) {
+                return point;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The cell's status at every time one of its items changed, by the same precedence as now: each item as it was
+     * then (absent ones left out), the decisive one's status kept when it differs from the one before.
+     */
+    private static List<StatusTimelines.Point> timeline(List<Linked> ordered, StatusTimelines history) {
+        Map<Linked, List<StatusTimelines.Point>> points = new java.util.LinkedHashMap<>();
+        java.util.TreeMap<Instant, StatusTimelines.Point> changes = new java.util.TreeMap<>();
+        for (Linked linked : ordered) {
+            List<StatusTimelines.Point> own = history.of(linked.item().ref());
+            points.put(linked, own);
+            // a commit (and its release) is what a change is known by: the first point at a time that has one wins
+            own.forEach(p -> changes.merge(p.at(), p, (a, b) -> a.commitId() != null ? a : b));
+        }
+        List<StatusTimelines.Point> cell = new ArrayList<>();
+        FeatureStatus previous = FeatureStatus.ABSENT;
+        for (StatusTimelines.Point change : changes.values()) {
+            List<Linked> then = new ArrayList<>();
+            points.forEach((linked, own) -> {
+                FeatureStatus status = StatusTimelines.at(own, change.at());
+                if (status != null) {
+                    then.add(new Linked(linked.item().withStatus(status), linked.link()));
+                }
+            });
+            FeatureStatus status = then.isEmpty() ? FeatureStatus.ABSENT : decisive(then).facts().status();
+            if (status != previous) {
+                cell.add(new StatusTimelines.Point(change.at(), status, change.commitId(), change.release()));
+                previous = status;
+            }
+        }
+        return cell;
     }
 
     /** The item whose status the cell shows (see the class comment for the precedence). */
@@ -167,18 +242,23 @@ public final class ParityEngine {
     static MatrixRow row(Feature feature, List<ParityCell> cells) {
         int shipped = 0;
         Instant lastToShip = null;
+        String completedBy = null;
         for (ParityCell cell : cells) {
             if (cell.status().isShipped()) {
                 shipped++;
-                Instant since = cell.availableSince();
+                // shipped without a break since: a language that shipped, pulled and re-shipped it counts from the
+                // last time (everywhere at once is what "universal since" means)
+                Instant since = cell.shippedContinuouslySince();
                 if (since != null && (lastToShip == null || since.isAfter(lastToShip))) {
                     lastToShip = since;
+                    completedBy = cell.language();
                 }
             }
         }
         Parity parity = shipped == 0 ? Parity.NONE : shipped == cells.size() ? Parity.UNIVERSAL
                 : shipped == 1 ? Parity.UNIQUE : Parity.PARTIAL;
-        return new MatrixRow(feature, parity, parity == Parity.UNIVERSAL ? lastToShip : null, cells);
+        boolean universal = parity == Parity.UNIVERSAL;
+        return new MatrixRow(feature, parity, universal ? lastToShip : null, universal ? completedBy : null, cells);
     }
 
     /**

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class ParityService {
 
     private final StoredItemRepository items;
+    private final dev.crossroads.snapshot.ItemHistoryRepository history;
     private final CurationRepository curation;
     private final CatalogSource catalog;
     private final List<ParityEngine.Language> languages;
@@ -40,9 +42,11 @@ public class ParityService {
     private volatile ParityState state;
     private volatile long timer = -1;
 
-    ParityService(StoredItemRepository items, CurationRepository curation, CatalogSource catalog,
-            SourceService family, Vertx vertx, Event<MatrixChanged> changed, CrossroadsConfig config) {
+    ParityService(StoredItemRepository items, dev.crossroads.snapshot.ItemHistoryRepository history,
+            CurationRepository curation, CatalogSource catalog, SourceService family, Vertx vertx,
+            Event<MatrixChanged> changed, CrossroadsConfig config) {
         this.items = items;
+        this.history = history;
         this.curation = curation;
         this.catalog = catalog;
         this.languages = family.languages().stream().map(l -> new ParityEngine.Language(l.id(), l.name())).toList();
@@ -106,20 +110,44 @@ public class ParityService {
     }
 
     /**
+     * The state at the data version the database holds now, waiting out a rebuild under way (one a sync that just
+     * ended fired, say) rather than answering the older state it replaces, as {@link #refresh()} does. For one-shot
+     * callers that must see what they just synced (the report command); the read API serves {@link #state()}.
+     *
+     * @param patience how long to wait for the rebuild; past it the Uni fails with a {@link TimeoutException}
+     */
+    public Uni<ParityState> upToDate(java.time.Duration patience) {
+        return items.dataVersion().map(DataVersion::version).flatMap(version -> Uni.createFrom().deferred(this::refresh)
+                .flatMap(now -> now.dataVersion() >= version && now.matrix().generatedAt().isAfter(Instant.EPOCH)
+                        ? Uni.createFrom().item(now)
+                        : Uni.createFrom().<ParityState>failure(new NotYetBuilt()))
+                .onFailure(NotYetBuilt.class).retry().withBackOff(java.time.Duration.ofMillis(20),
+                        java.time.Duration.ofMillis(250)).expireIn(patience.toMillis())
+                .onFailure(NotYetBuilt.class).transform(e -> new TimeoutException("the matrix was not rebuilt at data"
+                        + " version " + version + " within " + patience.toSeconds() + " s")));
+    }
+
+    private static final class NotYetBuilt extends RuntimeException {
+        NotYetBuilt() {
+            super("not yet rebuilt", null, false, false);
+        }
+    }
+
+    /**
      * The matrix is stamped with the time its data version was set, not the time of the rebuild: every replica
      * serving a version then answers the same bytes (and the same ETag), whichever rebuilt it when.
      */
     private Uni<ParityState> rebuild(DataVersion dataVersion) {
         long version = dataVersion.version();
         long started = System.nanoTime();
-        return Uni.combine().all().unis(items.present(), curation.load()).asTuple()
+        return Uni.combine().all().unis(items.present(), curation.load(), history.statusEvents()).asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // alignment is CPU work: off the event loop
-                .map(both -> {
+                .map(all -> {
                     Alignment alignment = Aligner.align(languages.stream().map(ParityEngine.Language::id).toList(),
-                            both.getItem1(), catalog.catalog(), both.getItem2());
-                    ParityMatrix matrix = ParityEngine.compute(version, dataVersion.changedAt(), languages, both.getItem1(),
-                            alignment);
-                    return ParityState.of(matrix, alignment, both.getItem1());
+                            all.getItem1(), catalog.catalog(), all.getItem2());
+                    ParityMatrix matrix = ParityEngine.compute(version, dataVersion.changedAt(), languages,
+                            all.getItem1(), alignment, StatusTimelines.of(all.getItem3()));
+                    return ParityState.of(matrix, alignment, all.getItem1());
                 })
                 .invoke(built -> {
                     state = built;

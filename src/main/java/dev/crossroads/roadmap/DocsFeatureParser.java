@@ -46,9 +46,26 @@ public final class DocsFeatureParser {
 
     /** Reading one docs tree (home page and every page header) must finish within {@code budget}. */
     public DocsFeatureParser(int maxBytes, java.time.Duration budget) {
+        this(maxBytes, budget, 0);
+    }
+
+    /**
+     * With a memo of the last {@code memoPages} page headers read, by page text: reading a docs tree commit after
+     * commit (a history backfill) then parses only the pages that changed, not every page at every commit.
+     */
+    public DocsFeatureParser(int maxBytes, java.time.Duration budget, int memoPages) {
         this.maxBytes = maxBytes;
         this.budget = budget;
+        this.headers = memoPages <= 0 ? null : java.util.Collections.synchronizedMap(
+                new java.util.LinkedHashMap<>(memoPages, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, PageHeader> eldest) {
+                        return size() > memoPages;
+                    }
+                });
     }
+
+    private final Map<String, PageHeader> headers;
 
     public DocsFeatureList parse(String mkdocsYaml, String homePage, PageSource pages) {
         return parse(nav(mkdocsYaml), homePage, pages);
@@ -159,7 +176,7 @@ public final class DocsFeatureParser {
             return new DocsFeature(titled ? entry.title() : entry.url(), null, entry.url(), entry.groups(), group,
                     titled ? TitleSource.NAV : TitleSource.PATH, List.of());
         }
-        PageHeader header = pages.read(entry.path()).map(this::header).orElse(PageHeader.NONE);
+        PageHeader header = pages.read(entry.path()).map(this::remembered).orElse(PageHeader.NONE);
         String name;
         TitleSource source;
         Optional<FeatureTableRow> row = rows.rowFor(entry.path());
@@ -184,6 +201,18 @@ public final class DocsFeatureParser {
 
     private record PageHeader(String frontMatterTitle, String h1, List<Maturity> markers) {
         static final PageHeader NONE = new PageHeader(null, null, List.of());
+    }
+
+    private PageHeader remembered(String page) {
+        if (headers == null) {
+            return header(page);
+        }
+        PageHeader known = headers.get(page);
+        if (known == null) {
+            known = header(page);
+            headers.put(page, known);
+        }
+        return known;
     }
 
     private PageHeader header(String page) {

@@ -13,9 +13,9 @@ import java.time.Instant;
 @Table(name = "change_event")
 public class ChangeEvent extends StoredRow {
 
-    /** What changed. */
+    /** What changed; RENAMED: the item moved to another key (old value → new value), it is the same item. */
     public enum Kind {
-        ADDED, REMOVED, STATUS_CHANGED, PROGRESS_CHANGED, PRIORITY_CHANGED, TITLE_CHANGED
+        ADDED, REMOVED, STATUS_CHANGED, PROGRESS_CHANGED, PRIORITY_CHANGED, TITLE_CHANGED, RENAMED
     }
 
     @Column(name = "occurred_at", nullable = false)

@@ -17,4 +17,11 @@ public class ChangeEventRepository implements PanacheRepository<ChangeEvent> {
         return find("occurredAt >= :since and id > :after order by id",
                 Parameters.with("since", since).and("after", afterId)).page(0, limit).list();
     }
+
+    /** The latest {@code limit} changes, newest first, of one language or of all when it is null. */
+    public Uni<List<ChangeEvent>> newest(String language, int limit) {
+        return language == null
+                ? find("order by occurredAt desc, id desc").page(0, limit).list()
+                : find("language = ?1 order by occurredAt desc, id desc", language).page(0, limit).list();
+    }
 }

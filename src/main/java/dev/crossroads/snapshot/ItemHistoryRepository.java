@@ -22,6 +22,13 @@ public class ItemHistoryRepository {
               ON e.language = wanted.language AND e.source = wanted.source AND e.item_key = wanted.item_key
             ORDER BY e.occurred_at, e.id""";
 
+    private static final String STATUS_EVENTS = """
+            SELECT e.language, e.source, e.item_key, e.occurred_at, e.kind, e.old_value, e.new_value, s.commit_id,
+                   s.release
+            FROM change_event e JOIN snapshot s ON s.id = e.snapshot_id
+            WHERE e.kind IN ('ADDED', 'REMOVED', 'STATUS_CHANGED', 'RENAMED')
+            ORDER BY e.occurred_at, e.id""";
+
     private final Pool pool;
 
     public ItemHistoryRepository(Pool pool) {
@@ -30,6 +37,21 @@ public class ItemHistoryRepository {
 
     /** One change of one item. */
     public record HistoryEntry(Instant occurredAt, ChangeEvent.Kind kind, String oldValue, String newValue) {
+    }
+
+    /** Every change of presence or status of every item, oldest first: what the matrix's timelines are made of. */
+    public Uni<List<StatusEvent>> statusEvents() {
+        return pool.query(STATUS_EVENTS).execute().map(rows -> {
+            List<StatusEvent> events = new ArrayList<>();
+            for (Row row : rows) {
+                events.add(new StatusEvent(new ItemRef(row.getString("language"),
+                        SourceKind.valueOf(row.getString("source")), row.getString("item_key")),
+                        row.getOffsetDateTime("occurred_at").toInstant(),
+                        ChangeEvent.Kind.valueOf(row.getString("kind")), row.getString("old_value"),
+                        row.getString("new_value"), row.getString("commit_id"), row.getString("release")));
+            }
+            return events;
+        });
     }
 
     /** The history of each item, oldest first, in one query: the lists come back in the order of {@code items}. */

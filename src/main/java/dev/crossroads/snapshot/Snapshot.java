@@ -33,4 +33,11 @@ public class Snapshot extends StoredRow {
 
     @Column(name = "item_count", nullable = false)
     public int itemCount;
+
+    /** The commit it was read at, for snapshots backfilled from history; null for a sync's. */
+    @Column(name = "commit_id")
+    public String commitId;
+
+    /** The first release tag containing {@link #commitId}, once known. */
+    public String release;
 }

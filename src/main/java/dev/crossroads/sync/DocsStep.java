@@ -1,11 +1,9 @@
 package dev.crossroads.sync;
 
 import dev.crossroads.config.CrossroadsConfig;
-import dev.crossroads.roadmap.DocsFeatureList;
 import dev.crossroads.roadmap.DocsFeatureParser;
 import dev.crossroads.snapshot.ItemFacts;
 import dev.crossroads.snapshot.NewSnapshot;
-import dev.crossroads.snapshot.SourceLinks;
 import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.source.FamilyConfig.LanguageSource;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -116,29 +113,14 @@ class DocsStep {
                     : SourceResult.Status.UNCHANGED, nav.httpStatus(), null, millis(started), remaining, null, updates);
         }
         String homeText = home.notFound() ? null : home.content();
-        DocsFeatureList list = parser.parse(features, homeText, path -> Optional.ofNullable(pages.get(path)));
-        String bundle = bundle(language, nav.content(), homeText, pages);
-        SourceLinks where = new SourceLinks(language.repository(), language.branch());
-        List<ItemFacts> items = ItemFacts.of(list, language.docs().root(), where);
-        NewSnapshot snapshot = new NewSnapshot(language.id(), SourceKind.DOCS, Instant.now(), bundle,
-                Hashing.sha256(bundle), null, items);
+        NewSnapshot snapshot = SourceSnapshots.docs(language, parser, features, nav.content(), homeText, pages,
+                Instant.now());
+        List<ItemFacts> items = snapshot.items();
         String missing = pageReads.stream().filter(p -> p.getValue().notFound()).map(Map.Entry::getKey)
                 .reduce((a, b) -> a + ", " + b).map(m -> "; pages not found: " + m).orElse("");
         return new SourceOutcome(language.id(), SourceKind.DOCS, SourceResult.Status.FETCHED, nav.httpStatus(),
                 items.size() + " features from " + (2 + pages.size()) + " files" + missing, millis(started), remaining,
                 snapshot, updates);
-    }
-
-    /** All files of the docs source in one text, in a fixed order, so one hash covers them. */
-    private static String bundle(LanguageSource language, String nav, String home, Map<String, String> pages) {
-        StringBuilder text = new StringBuilder();
-        text.append("==> ").append(language.docs().nav()).append('\n').append(nav).append('\n');
-        if (home != null) {
-            text.append("==> ").append(language.docs().home()).append('\n').append(home).append('\n');
-        }
-        pages.forEach((path, page) -> text.append("==> ").append(language.docs().root()).append('/').append(path)
-                .append('\n').append(page).append('\n'));
-        return text.toString();
     }
 
     private static long millis(long started) {

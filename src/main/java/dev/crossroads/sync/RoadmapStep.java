@@ -1,18 +1,14 @@
 package dev.crossroads.sync;
 
 import dev.crossroads.config.CrossroadsConfig;
-import dev.crossroads.roadmap.RoadmapDocument;
 import dev.crossroads.roadmap.RoadmapParser;
-import dev.crossroads.snapshot.ItemFacts;
 import dev.crossroads.snapshot.NewSnapshot;
-import dev.crossroads.snapshot.SourceLinks;
 import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.source.FamilyConfig.LanguageSource;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,13 +45,9 @@ class RoadmapStep {
             return new SourceOutcome(language.id(), SourceKind.ROADMAP, status, file.httpStatus(), null, millis,
                     file.rateLimitRemaining(), null, updates);
         }
-        RoadmapDocument document = parser.parse(file.content());
-        List<ItemFacts> items = new ArrayList<>();
-        SourceLinks where = new SourceLinks(language.repository(), language.branch());
-        document.items().forEach(item -> items.add(ItemFacts.of(item, language.roadmapPath(), where)));
-        NewSnapshot snapshot = new NewSnapshot(language.id(), SourceKind.ROADMAP, Instant.now(), file.content(),
-                file.contentHash(), file.cacheUpdate() == null ? null : file.cacheUpdate().etag(), items);
+        NewSnapshot snapshot = SourceSnapshots.roadmap(language, parser, file.content(),
+                file.cacheUpdate() == null ? null : file.cacheUpdate().etag(), Instant.now());
         return new SourceOutcome(language.id(), SourceKind.ROADMAP, SourceResult.Status.FETCHED, file.httpStatus(),
-                document.items().size() + " items", millis, file.rateLimitRemaining(), snapshot, updates);
+                snapshot.items().size() + " items", millis, file.rateLimitRemaining(), snapshot, updates);
     }
 }

@@ -88,6 +88,12 @@ public class SyncQueryService {
                 () -> changes.page(since, afterId, limit + 1)));
     }
 
+    /** The latest changes, newest first, of one language or of all when it is null. */
+    public Uni<List<ChangeEvent>> recentChanges(String language, int limit) {
+        return OwnSession.run(() -> io.quarkus.hibernate.reactive.panache.Panache.withSession(
+                () -> changes.newest(language, limit)));
+    }
+
     private static String key(SourceResult result) {
         return result.language + "/" + result.source;
     }

@@ -137,10 +137,12 @@ class SyncRecorder {
 
     private final Pool pool;
     private final Redaction redaction;
+    private final jakarta.enterprise.event.Event<dev.crossroads.snapshot.ItemsMoved> moved;
 
-    SyncRecorder(Pool pool, Redaction redaction) {
+    SyncRecorder(Pool pool, Redaction redaction, jakarta.enterprise.event.Event<dev.crossroads.snapshot.ItemsMoved> moved) {
         this.pool = pool;
         this.redaction = redaction;
+        this.moved = moved;
     }
 
     /** The validators and content last stored for every URL, for conditional requests. */
@@ -239,19 +241,25 @@ class SyncRecorder {
         params.add(column(cache, HttpCacheEntry::content, String[]::new));
         params.add(column(cache, e -> time(e.updatedAt()), OffsetDateTime[]::new));
         String sql = RESULT_ONLY;
+        boolean mayHaveMoved = false;
         if (previous != null) {
-            addSnapshot(params, outcome.snapshot(), previous);
+            mayHaveMoved = addSnapshot(params, outcome.snapshot(), previous);
             sql = WITH_SNAPSHOT;
         }
+        boolean movedItems = mayHaveMoved;
         return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             Row row = rows.iterator().next();
             result.id = row.getLong("id");
             result.snapshotId = row.getLong("snapshot_id");
+            if (movedItems) {
+                moved.fireAsync(new dev.crossroads.snapshot.ItemsMoved(result.language, result.source));
+            }
             return result;
         });
     }
 
-    private static void addSnapshot(List<Object> params, NewSnapshot snapshot, Previous previous) {
+    /** Adds the snapshot's parameters; true when an item moved (left under one key, arrived under another). */
+    private static boolean addSnapshot(List<Object> params, NewSnapshot snapshot, Previous previous) {
         List<ItemFacts> items = snapshot.items();
         params.addAll(Arrays.asList(time(snapshot.fetchedAt()), snapshot.contentHash(), snapshot.etag(),
                 snapshot.content(), items.size()));
@@ -276,6 +284,11 @@ class SyncRecorder {
         params.add(column(changes, ItemChange::newValue, String[]::new));
         Log.debugf("%s %s: new snapshot with %d items, %d changes", snapshot.language(), snapshot.source(),
                 items.size(), changes.size());
+        Map<String, ItemFacts> now = new LinkedHashMap<>();
+        items.forEach(item -> now.put(item.key(), item));
+        // the sync's one statement records the removal and the addition; the item history replay makes them one
+        return !dev.crossroads.snapshot.ItemMoves.pairs(changes, previous.present(), now,
+                dev.crossroads.parity.NameKeys::key, dev.crossroads.parity.NameKeys::pageStem).isEmpty();
     }
 
     private static <T, V> V[] column(List<T> rows, Function<T, V> value, IntFunction<V[]> array) {

@@ -13,9 +13,9 @@ import java.time.Instant;
 @Table(name = "sync_run")
 public class SyncRun extends StoredRow {
 
-    /** What started a run. */
+    /** What started a run; BACKFILL: a history backfill, recorded when it ends. */
     public enum Trigger {
-        STARTUP, SCHEDULE, MANUAL, WEBHOOK
+        STARTUP, SCHEDULE, MANUAL, WEBHOOK, BACKFILL
     }
 
     /** How a run ended; PARTIAL when some sources failed and others did not. */

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * on its critical path, where an entity transaction cost three or four round trips. Reads go through the entity.
  */
 @ApplicationScoped
-class SyncRunLog {
+public class SyncRunLog {
 
     private final Pool pool;
 
@@ -37,6 +37,27 @@ class SyncRunLog {
                     run.id = rows.iterator().next().getLong("id");
                     return run;
                 });
+    }
+
+    /**
+     * A run that is recorded once it has ended (a history backfill, which runs in slices between syncs: a RUNNING row
+     * would be closed as abandoned by the next sync), with what each of its sources did.
+     */
+    public Uni<Long> recordEnded(SyncRun.Trigger trigger, String language, String replica, Instant startedAt,
+            SyncRun.Outcome outcome, java.util.List<SourceResult> results) {
+        return pool.withTransaction(sql -> sql.preparedQuery("INSERT INTO sync_run (trigger, requested_language,"
+                        + " requested_source, replica, started_at, finished_at, outcome)"
+                        + " VALUES ($1, $2, NULL, $3, $4, now(), $5) RETURNING id")
+                .execute(Tuple.of(trigger.name(), language, replica, startedAt.atOffset(ZoneOffset.UTC),
+                        outcome.name()))
+                .map(rows -> rows.iterator().next().getLong("id"))
+                .call(id -> results.isEmpty() ? Uni.createFrom().voidItem() : sql.preparedQuery(
+                        "INSERT INTO source_result (run_id, language, source, status, http_status, message,"
+                        + " duration_ms, rate_limit_remaining, snapshot_id, finished_at)"
+                        + " VALUES ($1, $2, $3, $4, NULL, $5, $6, NULL, $7, now())")
+                        .executeBatch(results.stream().map(r -> Tuple.from(Arrays.asList(id, r.language,
+                                r.source.name(), r.status.name(), r.message, r.durationMs, r.snapshotId))).toList())
+                        .replaceWithVoid()));
     }
 
     Uni<SyncRun> close(SyncRun run, SyncRun.Outcome outcome) {

@@ -38,6 +38,11 @@ public class SyncService {
     private final SyncRunLog runLog;
     private final int parallelism;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** True while {@link #holdingLease} runs another writer's work (a backfill slice), which a sync waits out. */
+    private final AtomicBoolean sliceHolding = new AtomicBoolean();
+    private static final java.time.Duration SLICE_WAIT = java.time.Duration.ofMillis(100);
+    /** A slice is one transaction of seconds at most; a sync waits up to a minute for one before saying busy. */
+    private static final int MAX_SLICE_WAITS = 600;
     private final Event<DataChanged> dataChanged;
     private final Redaction redaction;
     private final Event<RunEnded> runEnded;
@@ -69,7 +74,18 @@ public class SyncService {
      * lease fires {@link RunEnded} once it let go of it.
      */
     public Uni<SyncRun> run(SyncRequest request) {
+        return run(request, 0);
+    }
+
+    private Uni<SyncRun> run(SyncRequest request, int waited) {
         if (!running.compareAndSet(false, true)) {
+            if (sliceHolding.get() && waited < MAX_SLICE_WAITS) {
+                // a history backfill holds the lease for one short write: the sync runs after it, not never
+                Context caller = Vertx.currentContext();
+                return Uni.createFrom().voidItem().onItem().delayIt().by(SLICE_WAIT)
+                        .emitOn(command -> OwnSession.deliverOn(caller, command))
+                        .flatMap(ignored -> run(request, waited + 1));
+            }
             return Uni.createFrom().failure(new SyncBusyException(lease.replica()));
         }
         AtomicBoolean ran = new AtomicBoolean();
@@ -84,6 +100,36 @@ public class SyncService {
                 .eventually(() -> {
                     running.set(false);
                     // only after a real run: a refusal announcing itself would wake whoever waits into a busy loop
+                    if (ran.get()) {
+                        try {
+                            runEnded.fire(new RunEnded());
+                        } catch (RuntimeException e) {
+                            Log.warnf(e, "A listener of the end of a sync failed; the run itself is unaffected");
+                        }
+                    }
+                });
+    }
+
+    /**
+     * Runs other writers of history (a slice of a history backfill) as a sync runs: never beside a sync of this
+     * replica, and holding the sync lease, so never beside another replica's either. Fails with
+     * {@link SyncBusyException} when a sync runs; fires {@link RunEnded} afterwards, so webhook pushes that waited run.
+     */
+    public <T> Uni<T> holdingLease(java.util.function.Supplier<Uni<T>> work) {
+        if (!running.compareAndSet(false, true)) {
+            return Uni.createFrom().failure(new SyncBusyException(lease.replica()));
+        }
+        sliceHolding.set(true);
+        AtomicBoolean ran = new AtomicBoolean();
+        return lease.tryAcquire()
+                .flatMap(acquired -> {
+                    ran.set(acquired);
+                    return acquired ? work.get().eventually(() -> lease.release().onFailure().recoverWithNull())
+                            : Uni.createFrom().<T>failure(new SyncBusyException(null));
+                })
+                .eventually(() -> {
+                    sliceHolding.set(false);
+                    running.set(false);
                     if (ran.get()) {
                         try {
                             runEnded.fire(new RunEnded());

@@ -12,8 +12,8 @@ public final class Database {
     }
 
     public static void wipeSyncHistory(Pool pool) {
-        pool.query("TRUNCATE change_event, tracked_item, snapshot_item, snapshot, source_result, sync_run, http_cache"
-                ).execute().await().atMost(WAIT);
+        pool.query("TRUNCATE change_event, tracked_item, snapshot_item, snapshot, source_result, sync_run, http_cache,"
+                + " history_backfill, release_tag").execute().await().atMost(WAIT);
         pool.query("UPDATE sync_lease SET holder = NULL, expires_at = NULL").execute().await().atMost(WAIT);
         pool.query("TRUNCATE curated_feature, curated_link, curated_merge, rejected_suggestion").execute().await()
                 .atMost(WAIT);

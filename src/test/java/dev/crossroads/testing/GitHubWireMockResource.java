@@ -4,11 +4,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * WireMock on a dynamic port standing in for both GitHub hosts (raw files and API), with retry timings shortened
- * so fault tests run in seconds.
+ * so fault tests run in seconds, and the admin credentials: a static token and a JWT provider ({@link TestJwts}).
  */
 public class GitHubWireMockResource implements QuarkusTestResourceLifecycleManager {
 
@@ -22,17 +23,19 @@ public class GitHubWireMockResource implements QuarkusTestResourceLifecycleManag
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "crossroads.github.raw-url", server.baseUrl() + "/raw",
                 "crossroads.github.api-url", server.baseUrl() + "/api",
                 "crossroads.sync.request-timeout", "PT1S",
                 "crossroads.sync.max-attempts", "3",
                 "crossroads.sync.backoff", "PT0.05S",
                 "crossroads.sync.max-retry-after", "PT2S",
-                // the admin token of this test environment, for triggerSync
+                // the admin credentials of this test environment: the static token, and JWTs of a test provider
                 "crossroads.admin.token", ADMIN_TOKEN,
                 "crossroads.github.token", GITHUB_TOKEN,
-                "crossroads.github.webhook-secret", WEBHOOK_SECRET);
+                "crossroads.github.webhook-secret", WEBHOOK_SECRET));
+        config.putAll(TestJwts.serviceConfig());
+        return config;
     }
 
     @Override

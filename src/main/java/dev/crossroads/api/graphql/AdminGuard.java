@@ -1,34 +1,46 @@
 package dev.crossroads.api.graphql;
 
-import dev.crossroads.config.CrossroadsConfig;
+import dev.crossroads.api.security.Caller;
+import dev.crossroads.api.security.Credentials;
+import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Checks {@code Authorization: Bearer <crossroads.admin.token>} on admin operations, in constant time. */
+/**
+ * Lets admin operations through for the static admin token or a JWT with the admin role ({@link Credentials}); every
+ * other caller gets an error naming what is missing, before anything runs.
+ */
 @RequestScoped
 class AdminGuard {
 
-    private final Optional<String> token;
+    private final Credentials credentials;
     private final RoutingContext request;
 
-    AdminGuard(CrossroadsConfig config, RoutingContext request) {
-        this.token = config.admin().token().filter(t -> !t.isBlank());
+    AdminGuard(Credentials credentials, RoutingContext request) {
+        this.credentials = credentials;
         this.request = request;
     }
 
-    void check() throws GraphQLErrors.AdminDisabled, GraphQLErrors.Unauthorized {
-        if (token.isEmpty()) {
-            throw new GraphQLErrors.AdminDisabled();
+    /** Runs {@code change} only for an admin; otherwise fails with ADMIN_DISABLED, UNAUTHORIZED or FORBIDDEN. */
+    <T> Uni<T> then(Supplier<Uni<T>> change) {
+        if (!credentials.adminEnabled()) {
+            return Uni.createFrom().failure(new GraphQLErrors.AdminDisabled());
         }
-        String header = request.request().getHeader("Authorization");
-        String presented = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : "";
-        boolean matches = MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                token.get().getBytes(StandardCharsets.UTF_8));
-        if (!matches) {
-            throw new GraphQLErrors.Unauthorized("admin operations need Authorization: Bearer <admin token>");
-        }
+        return credentials.identify(request).flatMap(caller -> {
+            Exception refused = refusal(caller);
+            return refused == null ? change.get() : Uni.createFrom().failure(refused);
+        });
+    }
+
+    private Exception refusal(Caller caller) {
+        return switch (caller.kind()) {
+            case ADMIN -> null;
+            case ANONYMOUS -> new GraphQLErrors.Unauthorized("admin operations need Authorization: Bearer <admin token"
+                    + " or JWT>");
+            case REJECTED -> new GraphQLErrors.Unauthorized(caller.refusal());
+            case AUTHENTICATED -> new GraphQLErrors.Forbidden("admin operations need the role '"
+                    + credentials.adminRole() + "' (crossroads.admin.role); the JWT's groups do not include it");
+        };
     }
 }

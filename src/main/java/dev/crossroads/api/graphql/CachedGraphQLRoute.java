@@ -38,7 +38,7 @@ public class CachedGraphQLRoute {
     /** Runs before the GraphQL endpoint's own route. */
     private static final int ORDER = -10;
     private static final String FILL_HEADER = "X-Crossroads-Cache-Fill";
-    private static final List<String> KNOWN_QUERIES = List.of("landing", "feature", "suggestions");
+    private static final List<String> KNOWN_QUERIES = List.of("landing", "feature", "suggestions", "language", "activity");
     private static final String JSON = "application/json; charset=UTF-8";
     /** A fill the endpoint does not answer in this time fails, and its waiters are answered directly. */
     private static final long FILL_TIMEOUT_MS = 10_000;
@@ -129,7 +129,7 @@ public class CachedGraphQLRoute {
             ctx.next();
             return;
         }
-        Future<Cached> answer = cache.get(body, true, () -> fill(ctx.request().localAddress(), body));
+        Future<Cached> answer = cache.get(body, true, () -> fill(ctx, body));
         if (answer == null) {
             ctx.next(); // first time this request is seen: answered by the endpoint, cached if it comes back
             return;
@@ -165,8 +165,8 @@ public class CachedGraphQLRoute {
             }
         }
         String body = request.encode();
-        cache.get(body, false, () -> fill(ctx.request().localAddress(), body))
-                .recover(e -> e == ResponseCache.ANSWER_DIRECTLY ? fill(ctx.request().localAddress(), body)
+        cache.get(body, false, () -> fill(ctx, body))
+                .recover(e -> e == ResponseCache.ANSWER_DIRECTLY ? fill(ctx, body)
                         : Future.failedFuture(e))
                 .onComplete(result -> {
                     if (result.failed()) {
@@ -192,10 +192,21 @@ public class CachedGraphQLRoute {
         out.end(response.body());
     }
 
-    /** Executes the request once through the GraphQL endpoint, over loopback, and keeps what it answered. */
-    private Future<Cached> fill(SocketAddress local, String body) {
+    /**
+     * Executes the request once through the GraphQL endpoint, over loopback, and keeps what it answered. The asker's
+     * credentials go along: when reads need them, the loopback request is checked like any other.
+     */
+    private Future<Cached> fill(RoutingContext asker, String body) {
+        SocketAddress local = asker.request().localAddress();
+        String authorization = asker.request().getHeader(HttpHeaders.AUTHORIZATION);
         long version = cache.version();
-        return loopback.post(local.port(), loopbackHost(local), "/graphql")
+        var request = loopback.post(local.port(), loopbackHost(local), "/graphql")
+                // an IPv6 address (a browser on localhost often arrives over ::1) is no valid Host header as is
+                .virtualHost("localhost");
+        if (authorization != null) {
+            request.putHeader(HttpHeaders.AUTHORIZATION.toString(), authorization);
+        }
+        return request
                 .timeout(FILL_TIMEOUT_MS)
                 .putHeader(FILL_HEADER, fillSecret)
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")

@@ -18,10 +18,27 @@ public final class GraphQLErrors {
         }
     }
 
+    /** Valid credentials without the admin role. */
+    @ErrorCode("FORBIDDEN")
+    public static class Forbidden extends Exception {
+        public Forbidden(String message) {
+            super(message);
+        }
+    }
+
     @ErrorCode("ADMIN_DISABLED")
     public static class AdminDisabled extends Exception {
         public AdminDisabled() {
-            super("admin operations are disabled: set crossroads.admin.token (env CROSSROADS_ADMIN_TOKEN)");
+            super("admin operations are disabled: set crossroads.admin.token (env CROSSROADS_ADMIN_TOKEN) or a JWT key"
+                    + " (env MP_JWT_VERIFY_PUBLICKEY_LOCATION)");
+        }
+    }
+
+    /** A {@code first:} / {@code last:} over {@code crossroads.graphql.max-page-size}. */
+    @ErrorCode("PAGE_TOO_LARGE")
+    public static class PageTooLarge extends Exception {
+        public PageTooLarge(String message) {
+            super(message);
         }
     }
 

@@ -7,17 +7,15 @@ import dev.crossroads.api.graphql.ParityViews.LinkedItemView;
 import dev.crossroads.api.graphql.ParityViews.ParityMatrixView;
 import dev.crossroads.api.graphql.ParityViews.SuggestionView;
 import dev.crossroads.parity.MatrixRow;
-import dev.crossroads.parity.ParityEngine;
+import dev.crossroads.parity.MatrixSelection;
 import dev.crossroads.parity.ParityMatrix;
 import dev.crossroads.parity.ParityService;
 import dev.crossroads.parity.ParityState;
-import dev.crossroads.parity.query.FeatureQuery;
 import dev.crossroads.parity.query.QuerySyntaxException;
 import dev.crossroads.source.SourceService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -34,16 +32,17 @@ import org.eclipse.microprofile.graphql.Query;
 @GraphQLApi
 public class ParityGraphQL {
 
-    private static final int MAX_PAGE = 100;
     private static final String CURSOR_KIND = "feature";
 
     private final ParityService parity;
     private final ParityViews.Mapper mapper;
+    private final PageSize pages;
     private final List<String> languageIds;
     private volatile Cached cached = new Cached(null, null);
 
-    public ParityGraphQL(ParityService parity, SourceService family) {
+    public ParityGraphQL(ParityService parity, SourceService family, PageSize pages) {
         this.parity = parity;
+        this.pages = pages;
         Map<String, LanguageView> languages = new LinkedHashMap<>();
         family.languages().forEach(l -> languages.put(l.id(), LanguageView.of(l)));
         this.mapper = new ParityViews.Mapper(Map.copyOf(languages));
@@ -81,10 +80,10 @@ public class ParityGraphQL {
     @Description("Features matching a search, in matrix order, as a cursor connection.")
     public @NonNull FeatureConnection features(
             @Name("query") @Description("The same search language as `parityMatrix(query:)`.") String query,
-            @Name("first") @DefaultValue("50") @Description("Page size, 1 to 100.") int first,
+            @Name("first") @DefaultValue("50") @Description(PageSize.DESCRIPTION) int first,
             @Name("after") @Description("The endCursor of the previous page.") String after)
-            throws GraphQLErrors.BadArgument, GraphQLErrors.InvalidQuery {
-        int size = Math.max(1, Math.min(MAX_PAGE, first));
+            throws GraphQLErrors.BadArgument, GraphQLErrors.InvalidQuery, GraphQLErrors.PageTooLarge {
+        int size = pages.of("first", first);
         List<MatrixRow> rows = select(parity.state(), null, null, query).rows();
         int start = (int) Math.min(Integer.MAX_VALUE, Cursors.decode(CURSOR_KIND, after, "features"));
         List<FeatureEdge> edges = new ArrayList<>();
@@ -131,28 +130,13 @@ public class ParityGraphQL {
 
     private ParityMatrix select(ParityState state, List<String> languages, String group, String query)
             throws GraphQLErrors.BadArgument, GraphQLErrors.InvalidQuery {
-        ParityMatrix matrix = state.matrix();
-        if (languages != null && !languages.isEmpty()) {
-            for (String language : languages) {
-                if (!languageIds.contains(language)) {
-                    throw new GraphQLErrors.BadArgument("unknown language '" + language + "'; known: "
-                            + String.join(", ", languageIds));
-                }
-            }
-            matrix = ParityEngine.restrict(matrix, languages);
-        }
-        FeatureQuery search;
         try {
-            search = blank(query) ? FeatureQuery.all() : FeatureQuery.parse(query, languageIds);
+            return new MatrixSelection(languages, group, query).apply(state.matrix(), languageIds);
+        } catch (MatrixSelection.UnknownLanguageException e) {
+            throw new GraphQLErrors.BadArgument(e.getMessage());
         } catch (QuerySyntaxException e) {
             throw new GraphQLErrors.InvalidQuery(e.getMessage());
         }
-        String wantedGroup = blank(group) ? null : group.strip().toLowerCase(Locale.ROOT);
-        List<MatrixRow> rows = matrix.rows().stream()
-                .filter(row -> wantedGroup == null || (row.feature().group() != null
-                        && row.feature().group().toLowerCase(Locale.ROOT).equals(wantedGroup)))
-                .filter(search::matches).toList();
-        return new ParityMatrix(matrix.dataVersion(), matrix.generatedAt(), matrix.languages(), rows);
     }
 
     private static boolean blank(String text) {

@@ -39,21 +39,43 @@ public final class ParityViews {
 
         MatrixRowView row(MatrixRow row) {
             return new MatrixRowView(feature(row, null), row.parity(), row.universalSince(),
-                    row.cells().stream().map(this::cell).toList());
+                    language(row.universalCompletedBy()), row.cells().stream().map(this::cell).toList());
         }
 
         FeatureView feature(MatrixRow row, List<LinkedItemView> items) {
             Feature f = row.feature();
             return new FeatureView(f.id(), f.name(), f.group(), f.description(),
                     f.aliases().stream().map(a -> new AliasView(languages.get(a.language()), a.name())).toList(),
-                    row.parity(), row.universalSince(), row.cells().stream().map(this::cell).toList(), items);
+                    row.parity(), row.universalSince(), language(row.universalCompletedBy()),
+                    row.cells().stream().map(this::cell).toList(), timeline(row), items);
         }
 
         ParityCellView cell(ParityCell cell) {
             return new ParityCellView(languages.get(cell.language()), cell.status(), cell.since(),
-                    cell.availableSince(), cell.priority(),
+                    cell.availableSince(), cell.versionAdded(), cell.generallyAvailableSince(),
+                    cell.generallyAvailableIn(), cell.priority(),
                     cell.evidence().stream().map(ParityViews::evidence).toList(),
                     cell.disagreements().stream().map(ParityViews::disagreement).toList());
+        }
+
+        /** Every status change of every language, oldest first (ties in the family's language order). */
+        List<StatusChangeView> timeline(MatrixRow row) {
+            List<StatusChangeView> changes = new java.util.ArrayList<>();
+            for (ParityCell cell : row.cells()) {
+                FeatureStatus before = FeatureStatus.ABSENT;
+                for (dev.crossroads.parity.StatusTimelines.Point point : cell.timeline()) {
+                    FeatureStatus now = point.status() == null ? FeatureStatus.ABSENT : point.status();
+                    changes.add(new StatusChangeView(languages.get(cell.language()), point.at(), before, now,
+                            point.commitId(), point.release()));
+                    before = now;
+                }
+            }
+            changes.sort(java.util.Comparator.comparing(StatusChangeView::at));
+            return changes;
+        }
+
+        LanguageView language(String id) {
+            return id == null ? null : languages.get(id);
         }
 
         LanguageCoverageView coverage(LanguageCoverage coverage) {
@@ -115,8 +137,11 @@ public final class ParityViews {
     public record MatrixRowView(
             @NonNull FeatureView feature,
             @NonNull Parity parity,
-            @Description("When the last language shipped it, for features available everywhere.")
+            @Description("Since when every language has shipped it without a break, for features available "
+                    + "everywhere.")
             Instant universalSince,
+            @Description("The language whose shipping made it available everywhere (at `universalSince`).")
+            LanguageView universalCompletedBy,
             @NonNull @Description("One cell per language, in the family's order.") List<@NonNull ParityCellView> cells) {
     }
 
@@ -129,9 +154,14 @@ public final class ParityViews {
             String description,
             @NonNull @Description("The names each language uses.") List<@NonNull AliasView> aliases,
             @NonNull Parity parity,
-            @Description("When the last language shipped it, for features available everywhere.")
+            @Description("Since when every language has shipped it without a break, for features available "
+                    + "everywhere.")
             Instant universalSince,
+            @Description("The language whose shipping made it available everywhere (at `universalSince`).")
+            LanguageView universalCompletedBy,
             @NonNull @Description("One cell per language, in the family's order.") List<@NonNull ParityCellView> cells,
+            @NonNull @Description("Every change of its status in every language, oldest first, with the commit and "
+                    + "release where history knows them.") List<@NonNull StatusChangeView> timeline,
             @Description("The items alignment linked to it and why (only on `feature(id:)`).")
             List<@NonNull LinkedItemView> items) {
     }
@@ -148,10 +178,28 @@ public final class ParityViews {
             @NonNull FeatureStatus status,
             @Description("When it entered this status, from stored history.") Instant since,
             @Description("When it first shipped in this language.") Instant availableSince,
+            @Description("The first release (tag) that contains the commit where it first shipped, when the "
+                    + "repository's history was read (`backfillHistory`).") String versionAdded,
+            @Description("When it went from preview to generally available, if the docs history shows it.")
+            Instant generallyAvailableSince,
+            @Description("The first release containing the commit where it became generally available.")
+            String generallyAvailableIn,
             @Description("The roadmap priority of its item, if any.") Priority priority,
             @NonNull @Description("What the status rests on, docs first.") List<@NonNull EvidenceView> evidence,
             @NonNull @Description("Where this language's sources contradict each other.")
             List<@NonNull DisagreementView> disagreements) {
+    }
+
+    @Type("StatusChange")
+    @Description("A feature's status changed in one language.")
+    public record StatusChangeView(
+            @NonNull LanguageView language,
+            @NonNull @Description("When: the commit's date for history read from the repository, else when a sync "
+                    + "saw it.") Instant at,
+            @NonNull @Description("ABSENT before the first change.") FeatureStatus from,
+            @NonNull FeatureStatus to,
+            @Description("The commit the change was read at (backfilled history only).") String commit,
+            @Description("The first release containing that commit.") String release) {
     }
 
     @Type("Evidence")

@@ -5,7 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The limits of one GraphQL request ({@code crossroads.graphql.*}), each with the error code that names it. The
- * landing-page matrix query has 2 root fields, about 40 fields and depth 5; the limits leave room for far more.
+ * landing-page matrix query has 2 root fields, about 40 fields and depth 5; the limits leave room for far more. The
+ * introspection switch is checked here too: the schema fields are refused before the engine sees them.
  */
 @ApplicationScoped
 class QueryLimits {
@@ -35,6 +36,14 @@ class QueryLimits {
         if (shape.depth() > limits.maxDepth()) {
             return "QUERY_TOO_DEEP: the query nests " + shape.depth() + " levels; at most " + limits.maxDepth()
                     + " (crossroads.graphql.max-depth)";
+        }
+        if (shape.expensiveFields() > limits.maxExpensiveFields()) {
+            return "QUERY_TOO_EXPENSIVE: the query asks for " + shape.expensiveFields() + " root fields that read the"
+                    + " database (" + String.join(", ", new java.util.TreeSet<>(QueryShape.EXPENSIVE_FIELDS))
+                    + "); at most " + limits.maxExpensiveFields() + " (crossroads.graphql.max-expensive-fields)";
+        }
+        if (shape.introspection() && !limits.introspection()) {
+            return "INTROSPECTION_DISABLED: __schema and __type are switched off (crossroads.graphql.introspection)";
         }
         return null;
     }

@@ -24,14 +24,16 @@ import java.util.Set;
  * thousands: 2,400 aliases of {@code sources} ran for 5.6 s), all its fields, its depth, and whether every root field
  * is served from the matrix (then its answer can be cached). Fragments count where they are spread, root-level ones
  * included; each fragment is measured once (a document spreading fragments into fragments cannot make this walk
- * exponential), and a fragment that spreads itself is refused as the engine would refuse it.
+ * exponential), and a fragment that spreads itself is refused as the engine would refuse it. Also read: how many root
+ * fields read the database ({@link #EXPENSIVE_FIELDS}) and whether the schema is asked for ({@code __schema},
+ * {@code __type}: they exist on the root only; their nesting is not held to the depth limit, see {@link Measure}).
  *
  * @param parseError why the document could not be read, or null; the endpoint answers those itself
  * @param badRequest why the body is not a GraphQL request at all (answered 400 before the engine sees it), or null
  * @param operation  the operation's name, {@value #ANONYMOUS} for an unnamed one, null when not known (metrics)
  */
 record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, String parseError, String badRequest,
-        String operation) {
+        int expensiveFields, boolean introspection, String operation) {
 
     /** The operation name of a document whose one operation has none. */
     static final String ANONYMOUS = "anonymous";
@@ -39,6 +41,10 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
     /** Root fields served from the matrix alone. */
     static final Set<String> MATRIX_FIELDS = Set.of("parityMatrix", "features", "feature", "alignmentSuggestions",
             "unlinkedItems", "languages", "__typename");
+    /** Root fields that read the database on every request (everything else is answered from memory). */
+    static final Set<String> EXPENSIVE_FIELDS = Set.of("sources", "syncRuns", "changes", "roadmap", "docsFeatures",
+            "curation");
+    private static final Set<String> INTROSPECTION_FIELDS = Set.of("__schema", "__type");
     /** Well above any real query, well below what graphql-java refuses on its own with a generic error. */
     private static final int MAX_TOKENS = 10_000;
     /** The parse error of a document over {@link #MAX_TOKENS}. */
@@ -50,7 +56,7 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
 
     /** A body that is not a GraphQL request. */
     static QueryShape notARequest(String why) {
-        return new QueryShape(false, 0, 0, 0, null, why, null);
+        return new QueryShape(false, 0, 0, 0, null, why, 0, false, null);
     }
 
     static QueryShape of(String query) {
@@ -61,14 +67,16 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
             document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
                     .parserOptions(options).build());
         } catch (graphql.parser.exceptions.ParseCancelledException e) {
-            return new QueryShape(false, 0, 0, 0, TOO_MANY_TOKENS, null, null);
+            return new QueryShape(false, 0, 0, 0, TOO_MANY_TOKENS, null, 0, false, null);
         } catch (InvalidSyntaxException e) {
-            return new QueryShape(false, 0, 0, 0, e.getMessage(), null, null);
+            return new QueryShape(false, 0, 0, 0, e.getMessage(), null, 0, false, null);
         }
         Measure measure = new Measure(document);
         boolean matrixOnly = true;
         boolean anyOperation = false;
         int roots = 0;
+        int expensive = 0;
+        boolean introspection = false;
         long fields = 0;
         int depth = 0;
         try {
@@ -78,6 +86,8 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
                     matrixOnly &= operation.getOperation() == OperationDefinition.Operation.QUERY;
                     Roots found = measure.roots(operation.getSelectionSet());
                     roots = (int) Math.min(Integer.MAX_VALUE, roots + found.count);
+                    expensive = (int) Math.min(Integer.MAX_VALUE, expensive + found.expensive);
+                    introspection |= found.introspection;
                     matrixOnly &= found.matrixOnly;
                     Size size = measure.of(operation.getSelectionSet());
                     fields += size.fields;
@@ -85,15 +95,17 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
                 }
             }
         } catch (FragmentCycle e) {
-            return new QueryShape(false, 0, 0, 0, FRAGMENT_CYCLE, null, null);
+            return new QueryShape(false, 0, 0, 0, FRAGMENT_CYCLE, null, 0, false, null);
         }
-        return new QueryShape(anyOperation && matrixOnly, roots, fields, depth, null, null, operationName(document));
+        return new QueryShape(anyOperation && matrixOnly, roots, fields, depth, null, null, expensive, introspection,
+                operationName(document));
     }
 
     /** The same shape for the operation a request names ({@code operationName}), when it names one. */
     QueryShape named(String requested) {
         return requested == null || requested.isBlank() ? this
-                : new QueryShape(matrixOnly, rootFields, fields, depth, parseError, badRequest, requested);
+                : new QueryShape(matrixOnly, rootFields, fields, depth, parseError, badRequest, expensiveFields,
+                        introspection, requested);
     }
 
     /** The name of the document's one operation; null when it has several (the request must name one). */
@@ -148,7 +160,10 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
                 Size size;
                 if (selection instanceof Field field) {
                     Size below = of(field.getSelectionSet(), level + 1);
-                    size = new Size(1 + below.fields, 1 + below.depth);
+                    // the schema's own nesting is bounded by graphql-java's good-faith introspection check (depth
+                    // 20, 500 fields, each schema list once); GraphiQL's introspection query nests 15 levels
+                    size = new Size(1 + below.fields,
+                            INTROSPECTION_FIELDS.contains(field.getName()) ? 1 : 1 + below.depth);
                 } else if (selection instanceof InlineFragment inline) {
                     size = of(inline.getSelectionSet(), level + 1);
                 } else if (selection instanceof FragmentSpread spread) {
@@ -183,11 +198,15 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
         /** How many fields the root of an operation has, root-level fragments expanded (each measured once). */
         Roots roots(SelectionSet set) {
             long count = 0;
+            long expensive = 0;
             boolean matrixOnly = true;
+            boolean introspection = false;
             for (Selection<?> selection : set.getSelections()) {
                 Roots found;
                 if (selection instanceof Field field) {
-                    found = new Roots(1, MATRIX_FIELDS.contains(field.getName()));
+                    String name = field.getName();
+                    found = new Roots(1, MATRIX_FIELDS.contains(name), EXPENSIVE_FIELDS.contains(name) ? 1 : 0,
+                            INTROSPECTION_FIELDS.contains(name));
                 } else if (selection instanceof InlineFragment inline) {
                     found = roots(inline.getSelectionSet());
                 } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
@@ -196,9 +215,11 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
                     continue;
                 }
                 count = Math.min(Long.MAX_VALUE / 2, count + found.count);
+                expensive = Math.min(Long.MAX_VALUE / 2, expensive + found.expensive);
                 matrixOnly &= found.matrixOnly;
+                introspection |= found.introspection;
             }
-            return new Roots(count, matrixOnly);
+            return new Roots(count, matrixOnly, expensive, introspection);
         }
 
         private final Map<String, Roots> rootsMeasured = new HashMap<>();
@@ -219,7 +240,10 @@ record QueryShape(boolean matrixOnly, int rootFields, long fields, int depth, St
         }
     }
 
-    /** Root fields of a selection set, and whether all of them are served from the matrix. */
-    private record Roots(long count, boolean matrixOnly) {
+    /**
+     * Root fields of a selection set, whether all of them are served from the matrix, how many read the database, and
+     * whether any asks for the schema.
+     */
+    private record Roots(long count, boolean matrixOnly, long expensive, boolean introspection) {
     }
 }

@@ -45,17 +45,18 @@ import org.eclipse.microprofile.graphql.Type;
 @GraphQLApi
 public class StoredSourcesGraphQL {
 
-    private static final int MAX_PAGE = 100;
     private static final String CURSOR_KIND = "board";
 
     private final StoredSourcesService stored;
     private final ParityService parity;
     private final ItemHistoryRepository history;
     private final SourceService family;
+    private final PageSize pages;
 
     public StoredSourcesGraphQL(StoredSourcesService stored, ParityService parity, ItemHistoryRepository history,
-            SourceService family) {
+            SourceService family, PageSize pages) {
         this.stored = stored;
+        this.pages = pages;
         this.parity = parity;
         this.history = history;
         this.family = family;
@@ -75,7 +76,7 @@ public class StoredSourcesGraphQL {
             throws GraphQLErrors.BadArgument {
         requireLanguage(language);
         return stored.docs(language).map(docs -> docs == null ? null : new StoredDocsView(language, docs.fetchedAt(),
-                docs.features().stream().map(StoredSourcesGraphQL::docsEntry).toList()));
+                docs.features().stream().map(entry -> docsEntry(entry, parity.state())).toList()));
     }
 
     @Query("boardItems")
@@ -83,11 +84,11 @@ public class StoredSourcesGraphQL {
     public @NonNull BoardItemConnection boardItems(@Name("language") @NonNull @Id String language,
             @Name("status") @Description("Only cards in this column (as the board names it) or with this status "
                     + "(AVAILABLE, IN_PROGRESS, …).") String status,
-            @Name("first") @DefaultValue("50") @Description("Page size, 1 to 100.") int first,
+            @Name("first") @DefaultValue("50") @Description(PageSize.DESCRIPTION) int first,
             @Name("after") @Description("The endCursor of the previous page.") String after)
-            throws GraphQLErrors.BadArgument {
+            throws GraphQLErrors.BadArgument, GraphQLErrors.PageTooLarge {
         requireLanguage(language);
-        int size = Math.max(1, Math.min(MAX_PAGE, first));
+        int size = pages.of("first", first);
         ParityState state = parity.state();
         String wanted = status == null || status.isBlank() ? null : status.strip();
         List<StoredItem> cards = state.items().stream()
@@ -123,6 +124,20 @@ public class StoredSourcesGraphQL {
         return histories(cards.stream().map(c -> new ItemRef(c.language(), SourceKind.BOARD, c.key())).toList());
     }
 
+    @Name("history")
+    @Description("How the item changed over time, oldest first, from the stored change events.")
+    public Uni<List<List<HistoryEntryView>>> linkedHistory(@Source List<ParityViews.LinkedItemView> items) {
+        return histories(items.stream().map(i -> new ItemRef(i.language(), i.source(), i.key())).toList());
+    }
+
+    @Name("feature")
+    @Description("The feature the changed item is linked to now; null when it names none or is gone.")
+    public List<FeatureRef> changedFeature(@Source List<SyncViews.ChangeView> changes) {
+        ParityState state = parity.state();
+        return changes.stream().map(c -> feature(state.alignment().links()
+                .get(new ItemRef(c.language(), c.source(), c.itemKey())), state)).toList();
+    }
+
     private Uni<List<List<HistoryEntryView>>> histories(List<ItemRef> refs) {
         return history.of(refs).map(lists -> lists.stream().map(list -> list.stream()
                 .map(h -> new HistoryEntryView(h.occurredAt(), h.kind(), h.oldValue(), h.newValue())).toList())
@@ -153,7 +168,7 @@ public class StoredSourcesGraphQL {
                 life == null ? null : life.statusSince(), feature(entry == null ? null : entry.link(), state));
     }
 
-    private static DocsFeatureView docsEntry(Entry entry) {
+    private static DocsFeatureView docsEntry(Entry entry, ParityState state) {
         ItemFacts f = entry.facts();
         List<String> navPath = f.section() == null || f.section().isEmpty() ? List.of()
                 : Arrays.asList(f.section().split(" > "));
@@ -165,8 +180,7 @@ public class StoredSourcesGraphQL {
                 f.url() != null && !f.url().contains("://") ? f.url() : null, f.evidenceUrl(), markers, f.status(),
                 f.tableName(), f.tableName() == null ? null : "the nav calls it '" + f.title()
                         + "' but the home page's features table calls it '" + f.tableName() + "'",
-                life == null ? null : life.firstSeen(), entry.link() == null ? null
-                        : new FeatureRef(entry.link().featureId(), null));
+                life == null ? null : life.firstSeen(), feature(entry.link(), state));
     }
 
     private static BoardItemView boardItem(StoredItem card, FeatureLink link, ParityState state) {

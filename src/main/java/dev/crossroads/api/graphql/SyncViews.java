@@ -20,10 +20,12 @@ public final class SyncViews {
     private SyncViews() {
     }
 
-    static SourceView of(SourceState state, Instant now) {
+    static SourceView of(SourceState state, Instant now, Duration staleAfter) {
+        Long staleSeconds = state.lastSuccessAt() == null ? null
+                : Duration.between(state.lastSuccessAt(), now).toSeconds();
+        boolean stale = staleSeconds == null || staleSeconds > staleAfter.toSeconds();
         return new SourceView(state.language(), state.source(), state.latest() == null ? null : of(state.latest()),
-                state.lastSuccessAt(),
-                state.lastSuccessAt() == null ? null : Duration.between(state.lastSuccessAt(), now).toSeconds());
+                state.lastSuccessAt(), staleSeconds, stale);
     }
 
     static SourceResultView of(SourceResult r) {
@@ -47,7 +49,9 @@ public final class SyncViews {
     public record SourceView(@NonNull String language, @NonNull SourceKind kind,
             @Description("The newest result, failed or not; null before the first sync.") SourceResultView latest,
             @Description("When it was last read successfully.") Instant lastSuccessAt,
-            @Description("Seconds since the last successful read; null if never.") Long staleSeconds) {
+            @Description("Seconds since the last successful read; null if never.") Long staleSeconds,
+            @Description("Never read successfully, or not for three sync intervals: what it says may be out of date.")
+            boolean stale) {
     }
 
     @Type("SourceResult")

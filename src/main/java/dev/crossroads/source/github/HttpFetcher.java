@@ -142,7 +142,7 @@ class HttpFetcher {
         Integer remaining = intHeader(response, "X-RateLimit-Remaining");
         if (status == 304) {
             return new Fetched(Fetched.Status.NOT_MODIFIED, status, null, response.getHeader("ETag"),
-                    response.getHeader("Last-Modified"), remaining);
+                    response.getHeader("Last-Modified"), remaining, response.getHeader("Link"));
         }
         if (status == 404) {
             return new Fetched(Fetched.Status.NOT_FOUND, status, null, null, null, remaining);
@@ -166,7 +166,7 @@ class HttpFetcher {
                     + " of " + declaredLength + " bytes", status, null);
         }
         return new Fetched(Fetched.Status.OK, status, text, response.getHeader("ETag"),
-                response.getHeader("Last-Modified"), remaining);
+                response.getHeader("Last-Modified"), remaining, response.getHeader("Link"));
     }
 
     private FetchException classify(Throwable failure, LimitedBody body, String url) {

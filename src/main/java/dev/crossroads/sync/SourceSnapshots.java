@@ -1,0 +1,62 @@
+package dev.crossroads.sync;
+
+import dev.crossroads.roadmap.DocsFeatureList;
+import dev.crossroads.roadmap.DocsFeatureParser;
+import dev.crossroads.roadmap.RoadmapDocument;
+import dev.crossroads.roadmap.RoadmapParser;
+import dev.crossroads.snapshot.ItemFacts;
+import dev.crossroads.snapshot.NewSnapshot;
+import dev.crossroads.snapshot.SourceKind;
+import dev.crossroads.snapshot.SourceLinks;
+import dev.crossroads.source.FamilyConfig.LanguageSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parse step of the pipeline, from file texts to a snapshot, shared by the sync (files as they are now) and the
+ * history backfill (files as they were at a commit): both must give the same items and the same content hash for
+ * the same files, or a sync after a backfill would store again what the backfill stored.
+ */
+public final class SourceSnapshots {
+
+    private SourceSnapshots() {
+    }
+
+    /** A roadmap page read at {@code at}. */
+    public static NewSnapshot roadmap(LanguageSource language, RoadmapParser parser, String content, String etag,
+            Instant at) {
+        RoadmapDocument document = parser.parse(content);
+        List<ItemFacts> items = new ArrayList<>();
+        SourceLinks where = new SourceLinks(language.repository(), language.branch());
+        document.items().forEach(item -> items.add(ItemFacts.of(item, language.roadmapPath(), where)));
+        return new NewSnapshot(language.id(), SourceKind.ROADMAP, at, content, Hashing.sha256(content), etag, items);
+    }
+
+    /**
+     * A docs feature list read at {@code at}: the nav (already read, to know which pages to fetch), the home page
+     * (null when absent) and the pages found, by docs-relative path.
+     */
+    public static NewSnapshot docs(LanguageSource language, DocsFeatureParser parser, DocsFeatureParser.Nav nav,
+            String navText, String home, Map<String, String> pages, Instant at) {
+        DocsFeatureList list = parser.parse(nav, home, path -> Optional.ofNullable(pages.get(path)));
+        String bundle = bundle(language, navText, home, pages);
+        SourceLinks where = new SourceLinks(language.repository(), language.branch());
+        List<ItemFacts> items = ItemFacts.of(list, language.docs().root(), where);
+        return new NewSnapshot(language.id(), SourceKind.DOCS, at, bundle, Hashing.sha256(bundle), null, items);
+    }
+
+    /** All files of the docs source in one text, in a fixed order (pages sorted by path), so one hash covers them. */
+    static String bundle(LanguageSource language, String nav, String home, Map<String, String> pages) {
+        StringBuilder text = new StringBuilder();
+        text.append("==> ").append(language.docs().nav()).append('\n').append(nav).append('\n');
+        if (home != null) {
+            text.append("==> ").append(language.docs().home()).append('\n').append(home).append('\n');
+        }
+        new java.util.TreeMap<>(pages).forEach((path, page) -> text.append("==> ").append(language.docs().root())
+                .append('/').append(path).append('\n').append(page).append('\n'));
+        return text.toString();
+    }
+}
