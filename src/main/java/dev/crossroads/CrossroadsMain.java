@@ -84,7 +84,14 @@ public final class CrossroadsMain {
         System.setProperty("quarkus.hibernate-orm.database.version-check.enabled", "false");
         database.whenFailed(e -> {
             Logger.getLogger(CrossroadsMain.class).error(e.getMessage());
-            exit(1);
+            // Quarkus is booting on the main thread: System.exit would run its shutdown hook, which can wait for a
+            // boot that waits for this database, and hang. No server runs and nothing was written: halt.
+            for (Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+                handler.flush();
+            }
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(1);
         });
         database.stopWhenJvmExits();
         int status = 0;
