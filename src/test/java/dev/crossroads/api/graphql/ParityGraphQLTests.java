@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.crossroads.testing.Database;
+import dev.crossroads.testing.ServedMatrix;
 import dev.crossroads.testing.GitHubTrees;
 import dev.crossroads.testing.GitHubWireMockResource;
 import dev.crossroads.testing.GraphQLRequests;
@@ -705,23 +706,15 @@ class ParityGraphQLTests {
     // ------------------------------------------------------------------ helpers
 
     private long dbVersion() {
-        return Long.parseLong(Database.text(pool, "SELECT version FROM data_version WHERE id = 1"));
+        return ServedMatrix.databaseVersion(pool);
     }
 
     private static long matrixVersion() {
-        return ((Number) GraphQLRequests.post("dataVersion").body("errors", nullValue()).extract()
-                .path("data.parityMatrix.dataVersion")).longValue();
+        return ServedMatrix.version();
     }
 
-    /** Polls the served matrix until it is at this data version: rebuilds after a change are asynchronous. */
     private static void awaitMatrixAt(long version) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        long seen = matrixVersion();
-        while (seen != version && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
-            seen = matrixVersion();
-        }
-        assertThat(seen).as("data version of the served matrix").isEqualTo(version);
+        ServedMatrix.awaitAt(version);
     }
 
     /** A full sync with the admin token, then the matrix rebuilt from what it stored. */

@@ -12,6 +12,7 @@ import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.io.WireFeedInput;
 import dev.crossroads.testing.Database;
+import dev.crossroads.testing.ServedMatrix;
 import dev.crossroads.testing.GitHubTrees;
 import dev.crossroads.testing.GitHubWireMockResource;
 import dev.crossroads.testing.GraphQLRequests;
@@ -178,22 +179,15 @@ class FeedResourceTests {
     }
 
     private long dbVersion() {
-        return Long.parseLong(Database.text(pool, "SELECT version FROM data_version WHERE id = 1"));
+        return ServedMatrix.databaseVersion(pool);
     }
 
     private static long matrixVersion() {
-        return ((Number) GraphQLRequests.post("dataVersion").body("errors", nullValue()).extract()
-                .path("data.parityMatrix.dataVersion")).longValue();
+        return ServedMatrix.version();
     }
 
     private static void awaitMatrixAt(long version) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        long seen = matrixVersion();
-        while (seen != version && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
-            seen = matrixVersion();
-        }
-        assertThat(seen).as("data version of the served matrix").isEqualTo(version);
+        ServedMatrix.awaitAt(version);
     }
 
     private void sync() {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.crossroads.testing.Database;
+import dev.crossroads.testing.ServedMatrix;
 import dev.crossroads.testing.GitHubTrees;
 import dev.crossroads.testing.GitHubWireMockResource;
 import dev.crossroads.testing.GraphQLRequests;
@@ -235,22 +236,15 @@ class ReportResourceTests {
     }
 
     private long dbVersion() {
-        return Long.parseLong(Database.text(pool, "SELECT version FROM data_version WHERE id = 1"));
+        return ServedMatrix.databaseVersion(pool);
     }
 
     private static long matrixVersion() {
-        return ((Number) GraphQLRequests.post("dataVersion").body("errors", nullValue()).extract()
-                .path("data.parityMatrix.dataVersion")).longValue();
+        return ServedMatrix.version();
     }
 
     private static void awaitMatrixAt(long version) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        long seen = matrixVersion();
-        while (seen != version && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
-            seen = matrixVersion();
-        }
-        assertThat(seen).as("data version of the served matrix").isEqualTo(version);
+        ServedMatrix.awaitAt(version);
     }
 
     /** A full sync with the admin token, then the matrix rebuilt from what it stored. */
