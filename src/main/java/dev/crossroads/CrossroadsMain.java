@@ -79,16 +79,15 @@ public final class CrossroadsMain {
             return;
         }
         database.connectionProperties().forEach(System::setProperty);
-        // Hibernate would connect during the boot to check the server's version: the embedded one is known (17),
-        // and it may not be up yet
-        System.setProperty("quarkus.hibernate-orm.database.version-check.enabled", "false");
+        // Hibernate would connect during the boot to read the server's metadata and check its version: the embedded
+        // one is known (17), and it may not be up yet
+        System.setProperty("quarkus.hibernate-orm.database.start-offline", "true");
         database.whenFailed(e -> {
             Logger.getLogger(CrossroadsMain.class).error(e.getMessage());
-            // Quarkus is booting on the main thread: System.exit would run its shutdown hook, which can wait for a
-            // boot that waits for this database, and hang. No server runs and nothing was written: halt.
-            for (Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
-                handler.flush();
-            }
+            // halted, not exited: the main thread is booting Quarkus, and System.exit here would run Quarkus's
+            // shutdown hook, which waits for that boot, while the boot (failing on its first query) tries to exit
+            // too and blocks behind this exit: neither would ever end. No server is running and nothing was written
+            flushLog();
             System.out.flush();
             System.err.flush();
             Runtime.getRuntime().halt(1);
@@ -125,9 +124,13 @@ public final class CrossroadsMain {
      * prints them only when closed; the launcher closes it when main returns, but not on {@code System.exit}.
      */
     private static void exit(int status) {
+        flushLog();
+        System.exit(status);
+    }
+
+    private static void flushLog() {
         for (Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
             handler.close();
         }
-        System.exit(status);
     }
 }

@@ -109,8 +109,12 @@ class MetricsTests {
         assertThat(delta(synced, after, "crossroads_requests_refused_total", "limit", "media_type")).isEqualTo(1);
         assertThat(delta(synced, after, "crossroads_requests_refused_total", "limit", "previews_per_request"))
                 .isEqualTo(1);
-        assertThat(value(after, "crossroads_requests_refused_total", "limit", "body_size")).as("every limit's series")
-                .isGreaterThanOrEqualTo(0);
+        for (String limit : new String[] {"body_size", "large_bodies", "graphql_root_fields", "graphql_fields",
+            "graphql_tokens", "graphql_expensive_fields", "graphql_page_size", "parse_size", "parse_time",
+            "parse_concurrency"}) {
+            assertThat(value(after, "crossroads_requests_refused_total", "limit", limit)).as("%s's series", limit)
+                    .isGreaterThanOrEqualTo(0);
+        }
     }
 
     private interface Condition {

@@ -15,13 +15,16 @@ class PageSize {
     static final String DESCRIPTION = "Page size, 1 to 100 (crossroads.graphql.max-page-size); more is refused.";
 
     private final int max;
+    private final dev.crossroads.api.http.RefusedRequests refused;
 
-    PageSize(CrossroadsConfig config) {
+    PageSize(CrossroadsConfig config, dev.crossroads.api.http.RefusedRequests refused) {
         this.max = config.graphql().maxPageSize();
+        this.refused = refused;
     }
 
     int of(String argument, int asked) throws GraphQLErrors.PageTooLarge {
         if (asked > max) {
+            refused.count(dev.crossroads.api.http.RefusedRequests.Limit.GRAPHQL_PAGE_SIZE);
             throw new GraphQLErrors.PageTooLarge(argument + ": " + asked + " is over the page size limit of " + max
                     + " (crossroads.graphql.max-page-size)");
         }

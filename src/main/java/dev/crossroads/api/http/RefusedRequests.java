@@ -31,6 +31,10 @@ public class RefusedRequests {
         GRAPHQL_DEPTH,
         /** The token limit of one GraphQL document. */
         GRAPHQL_TOKENS,
+        /** {@code crossroads.graphql.max-expensive-fields}. */
+        GRAPHQL_EXPENSIVE_FIELDS,
+        /** {@code crossroads.graphql.max-page-size}. */
+        GRAPHQL_PAGE_SIZE,
         /** One {@code parseRoadmap} per GraphQL request. */
         PREVIEWS_PER_REQUEST,
         /** {@code crossroads.parse.max-bytes}, checked on the document itself. */
@@ -82,6 +86,7 @@ public class RefusedRequests {
             case "QUERY_TOO_COMPLEX" -> Limit.GRAPHQL_FIELDS;
             case "QUERY_TOO_DEEP" -> Limit.GRAPHQL_DEPTH;
             case "QUERY_TOO_LARGE" -> Limit.GRAPHQL_TOKENS;
+            case "QUERY_TOO_EXPENSIVE" -> Limit.GRAPHQL_EXPENSIVE_FIELDS;
             case "UNSUPPORTED_MEDIA_TYPE" -> Limit.MEDIA_TYPE;
             default -> null;
         });
