@@ -2,7 +2,7 @@ package dev.crossroads.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +20,15 @@ import org.junit.jupiter.api.Test;
  */
 class MigrationUpgradeTests {
 
+    /** JUnit deletes it after the class, with the cluster and its log in it. */
+    @TempDir
+    static Path directory;
     private static EmbeddedDatabase database;
     private static String url;
 
     @BeforeAll
     static void start() throws Exception {
-        database = EmbeddedDatabase.startForTests(Files.createTempDirectory("crossroads-migration-pg"));
+        database = EmbeddedDatabase.startForTests(directory.resolve("db")); // its log lands beside it, in the same folder
         url = database.connectionProperties().get("quarkus.datasource.jdbc.url");
     }
 
