@@ -14,6 +14,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -42,7 +43,10 @@ import org.junit.jupiter.api.condition.EnabledIf;
 class SyncBenchmark {
 
     private static final int ROUNDS = 21;
-    private static final int WARMUP = 40;
+    /** Warm-up goes on in batches of this many rounds until the JIT compiler used at most this share of a batch. */
+    private static final int WARM_BATCH = 20;
+    private static final int WARM_COMPILING_PERCENT = 5;
+    private static final int MAX_WARMUP = 1_000;
     /** curl's --parallel-max, and the sync's (crossroads.sync.parallelism, connections to one host). */
     private static final int CONCURRENCY = 4;
     private static final SyncRequest FILES = new SyncRequest(SyncRun.Trigger.MANUAL, Optional.empty(),
@@ -79,13 +83,23 @@ class SyncBenchmark {
         Path curlConfig = Files.createTempFile("crossroads-curl", ".txt");
         Files.write(curlConfig, urls.stream().map(url -> "url = \"" + url + "\"\noutput = \"/dev/null\"").toList());
 
-        // warm both paths: the first syncs run interpreted code through Vert.x, the parsers and the writer
-        for (int i = 0; i < WARMUP; i++) {
-            Database.wipeSyncHistory(pool);
-            run(FILES);
-            run(FILES);
-            curl(curlConfig);
-        }
+        // warm both paths until the JIT compiler is done with them: code that runs once per file reaches C2 only
+        // after some hundred syncs, and until then the compiler threads take one of the two cores from the sync
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        int warmup = 0;
+        long compiling;
+        do {
+            long jitBefore = jit.getTotalCompilationTime();
+            long wallBefore = System.nanoTime();
+            for (int i = 0; i < WARM_BATCH; i++, warmup++) {
+                Database.wipeSyncHistory(pool);
+                run(FILES);
+                run(FILES);
+                curl(curlConfig);
+            }
+            compiling = 100 * (jit.getTotalCompilationTime() - jitBefore) / ((System.nanoTime() - wallBefore) / 1_000_000);
+        } while (compiling > WARM_COMPILING_PERCENT && warmup < MAX_WARMUP);
+        long jitAtStart = jit.getTotalCompilationTime();
 
         List<Long> full = new ArrayList<>();
         List<Long> resync = new ArrayList<>();
@@ -116,8 +130,10 @@ class SyncBenchmark {
             curlStart.add(timed(() -> curlVersion()));
         }
         long peakFull = peakHeapMb();
-        report.append(String.format("%d files (%d requests by a full sync); medians of %d rounds, warm:%n", urls.size(),
-                urls.size(), ROUNDS));
+        long measuring = jit.getTotalCompilationTime() - jitAtStart;
+        report.append(String.format("%d files (%d requests by a full sync); medians of %d rounds, warm after %d rounds"
+                + " (JIT compiler at %d%% of the last warm-up batch, %d ms of compiling during the measured rounds):%n",
+                urls.size(), urls.size(), ROUNDS, warmup, compiling, measuring));
         report.append(String.format("  full sync (roadmap + docs, 4 languages): %d ms%n", median(full)));
         report.append(String.format("  unchanged resync: %d ms%n", median(resync)));
         report.append(String.format("  re-read without validators (fetch, parse, nothing new stored): %d ms%n", median(reread)));
