@@ -36,6 +36,8 @@ public final class DocsFeatureParser {
     private static final List<String> FEATURE_FOLDERS = List.of("core/", "utilities/", "utility/", "features/");
     /** Only the top of a page can flag maturity; further down "beta" is usually about something else. */
     private static final int MARKER_BLOCKS = 12;
+    /** A first guess at how much of a page holds its first {@link #MARKER_BLOCKS} blocks; grown when it does not. */
+    private static final int LEAD_CHARS = 2_048;
 
     private final int maxBytes;
     private final java.time.Duration budget;
@@ -199,7 +201,7 @@ public final class DocsFeatureParser {
         return new DocsFeature(name, entry.path(), null, entry.groups(), group, source, header.markers());
     }
 
-    private record PageHeader(String frontMatterTitle, String h1, List<Maturity> markers) {
+    record PageHeader(String frontMatterTitle, String h1, List<Maturity> markers) {
         static final PageHeader NONE = new PageHeader(null, null, List.of());
     }
 
@@ -219,7 +221,32 @@ public final class DocsFeatureParser {
         if (page.length() > maxBytes) {
             return PageHeader.NONE;
         }
-        Node document = Markdown.parse(page);
+        return header(firstBlocks(page));
+    }
+
+    /**
+     * The page's syntax tree, parsed only as far as needed to hold more than {@link #MARKER_BLOCKS} blocks (all
+     * {@link #header(Node)} reads), from a lead that grows until it does or is the whole page.
+     */
+    static Node firstBlocks(String page) {
+        for (int leadChars = LEAD_CHARS; ; leadChars *= 4) {
+            String lead = PageLead.of(page, leadChars);
+            Node document = Markdown.parse(lead);
+            if (lead.length() == page.length() || blocks(document) > MARKER_BLOCKS) {
+                return document;
+            }
+        }
+    }
+
+    private static int blocks(Node document) {
+        int blocks = 0;
+        for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+            blocks++;
+        }
+        return blocks;
+    }
+
+    static PageHeader header(Node document) {
         String title = null;
         String h1 = null;
         StringBuilder markerText = new StringBuilder();
