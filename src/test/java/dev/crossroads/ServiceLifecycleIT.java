@@ -134,6 +134,35 @@ class ServiceLifecycleIT {
         }
     }
 
+    /** A rolling update stops a replica whenever it likes: a sync under way is finished and recorded, not cut off. */
+    @Test
+    void aStopMidSyncLetsTheRunFinishWholeAndLogsNoError() throws Exception {
+        GizmoRawHost slowGitHub = GizmoRawHost.start(); // 400 ms a file: the start-up sync takes a few seconds
+        Path family = gizmoFamilyOnGitHub();
+        try (EmbeddedDatabase database = EmbeddedDatabase.startForTests(dir.resolve("stop-db"))) {
+            password = database.password();
+            PackagedService service = start(Map.of("crossroads.config-file", family.toString(),
+                    "crossroads.github.raw-url", slowGitHub.url()), externalDatasource(database.port()));
+            service.awaitReady(Duration.ofSeconds(60));
+            awaitTrue(() -> sqlCount(database.port(), "SELECT count(*) FROM sync_run WHERE outcome = 'RUNNING'") > 0);
+
+            service.terminateAndAwait(Duration.ofSeconds(20));
+
+            assertThat(sqlCount(database.port(), "SELECT count(*) FROM sync_run WHERE outcome = 'SUCCEEDED'"))
+                    .as("the run under way at the stop finished").isOne();
+            assertThat(sqlCount(database.port(), "SELECT count(*) FROM sync_run WHERE outcome <> 'SUCCEEDED'")).isZero();
+            assertThat(sqlCount(database.port(), "SELECT count(*) FROM snapshot")).isEqualTo(4);
+            assertThat(sqlCount(database.port(), "SELECT count(*) FROM sync_lease WHERE holder IS NOT NULL"))
+                    .as("the lease was handed back").isZero();
+            String output = service.output();
+            assertThat(output).contains("letting the sync under way finish");
+            assertThat(output.lines().filter(line -> line.contains("ERROR") || line.contains("After Shutdown")))
+                    .as("errors in the log").isEmpty();
+        } finally {
+            slowGitHub.close();
+        }
+    }
+
     @Test
     void theDatabaseStoppingMidSyncLeavesNoPartialSnapshotAndTheNextRunRecovers() throws Exception {
         GizmoRawHost slowGitHub = GizmoRawHost.start();

@@ -8,13 +8,17 @@ import dev.crossroads.source.SourceService;
 import dev.crossroads.source.github.FetchException;
 import dev.crossroads.source.github.Redaction;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +47,8 @@ public class SyncService {
     private static final java.time.Duration SLICE_WAIT = java.time.Duration.ofMillis(100);
     /** A slice is one transaction of seconds at most; a sync waits up to a minute for one before saying busy. */
     private static final int MAX_SLICE_WAITS = 600;
+    /** Well inside Kubernetes' default 30 s grace period; a sync of four languages takes about a second. */
+    private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(10);
     private final Event<DataChanged> dataChanged;
     private final Redaction redaction;
     private final Event<RunEnded> runEnded;
@@ -138,6 +144,30 @@ public class SyncService {
                         }
                     }
                 });
+    }
+
+    /**
+     * On a clean stop (a rolling update, a scale-down, Ctrl-C), a run under way gets {@link #STOP_WAIT} to finish and
+     * be recorded whole before the lease is handed back ({@link SyncLease}, which observes after this): left running,
+     * its chain would go on after the container is gone and end in errors instead of a result.
+     */
+    void onStop(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent event) {
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        if (running.get()) {
+            Log.infof("Stopping: letting the sync under way finish (up to %d s)", STOP_WAIT.toSeconds());
+        }
+        while (running.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (running.get()) {
+            Log.warnf("Stopping with a sync still running after %d s: it is closed as FAILED and records nothing more",
+                    STOP_WAIT.toSeconds());
+        }
     }
 
     /** Whether a run of this replica is under way (or about to claim the lease). */
