@@ -176,16 +176,18 @@ public class SyncService {
     }
 
     private Uni<SyncRun> runHoldingLease(SyncRequest request) {
-        // the run row and the cache are independent: fetching starts as soon as both are in
+        // fetching needs the validators, not the run row: it starts as soon as they are in, while the run is opened
+        // beside it; only recording a source waits for the run
         Uni<SyncRun> opened = lease.closeAbandonedRuns().flatMap(ignored -> runLog.open(request, lease.replica()))
                 .memoize().indefinitely();
+        opened.subscribe().with(run -> { }, failure -> { }); // opening starts now; its outcome is read below
         Cancellable heartbeat = renewLeaseWhileRunning();
-        return Uni.combine().all().unis(opened, recorder.cache()).asTuple()
-                // the run was opened but the validators could not be read: close it as FAILED, not left RUNNING
+        return recorder.cache()
+                // the validators could not be read: close the run as FAILED (if it opened), not left RUNNING
                 .onFailure().call(() -> opened.flatMap(run -> runLog.close(run, SyncRun.Outcome.FAILED))
                         .onFailure().recoverWithNull())
-                .flatMap(both -> readAll(request, both.getItem1(), both.getItem2())
-                        .flatMap(results -> finish(both.getItem1(), results)))
+                .flatMap(cache -> readAll(request, opened, cache))
+                .flatMap(results -> opened.flatMap(run -> finish(run, results)))
                 .eventually(() -> {
                     heartbeat.cancel();
                     return lease.release().onFailure().recoverWithNull();
@@ -205,7 +207,8 @@ public class SyncService {
                         failure -> Log.errorf(failure, "The sync lease heartbeat stopped"));
     }
 
-    private Uni<List<SourceResult>> readAll(SyncRequest request, SyncRun run, Map<String, HttpCacheEntry> cache) {
+    private Uni<List<SourceResult>> readAll(SyncRequest request, Uni<SyncRun> opened,
+            Map<String, HttpCacheEntry> cache) {
         List<Task> tasks = new ArrayList<>();
         for (LanguageSource language : sources.languages()) {
             for (SourceKind kind : SourceKind.values()) {
@@ -223,13 +226,13 @@ public class SyncService {
         // its own, so fetching never waits on the database and one source's writes never wait on another's
         return Multi.createFrom().iterable(tasks)
                 .onItem().transformToUni(task -> read(task, cache)).merge(Math.max(1, tasks.size()))
-                .onItem().transformToUni(outcome -> record(run, outcome)).merge(parallelism)
+                .onItem().transformToUni(outcome -> opened.flatMap(run -> record(run, outcome))).merge(parallelism)
                 .invoke(metrics::source)
                 .collect().asList()
                 // the caller carries on where it started
                 .emitOn(command -> OwnSession.deliverOn(context, command))
-                .invoke(results -> Log.debugf("Run %d: %d sources in %d ms", new Object[] {run.id, results.size(),
-                        (System.nanoTime() - started) / 1_000_000}));
+                .invoke(results -> Log.debugf("Run: %d sources read and recorded in %d ms", results.size(),
+                        (System.nanoTime() - started) / 1_000_000));
     }
 
     private Uni<SourceResult> record(SyncRun run, SourceOutcome outcome) {
