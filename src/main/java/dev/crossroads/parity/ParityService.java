@@ -11,10 +11,12 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.interceptor.Interceptor;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +43,9 @@ public class ParityService {
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile ParityState state;
     private volatile long timer = -1;
+    private volatile boolean stopping;
+    /** A rebuild of the largest family measured takes about two seconds (docs/benchmarks.md). */
+    private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(5);
 
     ParityService(StoredItemRepository items, dev.crossroads.snapshot.ItemHistoryRepository history,
             CurationRepository curation, CatalogSource catalog, SourceService family, Vertx vertx,
@@ -72,9 +77,23 @@ public class ParityService {
                 e -> Log.debugf("Matrix refresh skipped: %s", e.getMessage())));
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /**
+     * No rebuild starts after a stop, and one under way gets a few seconds to end: left running, its chain would go
+     * on after the container is gone and end in errors (a stop right after start meets the first build).
+     */
+    void stop(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent event) {
+        stopping = true;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+        }
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (rebuilding.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -88,6 +107,9 @@ public class ParityService {
      * arriving during one makes it check once more when it ends.
      */
     public Uni<ParityState> refresh() {
+        if (stopping) {
+            return Uni.createFrom().item(state);
+        }
         return items.dataVersion().flatMap(version -> {
             // the version only moves forward: an answer no newer than what is served (a slow read racing a
             // rebuild) changes nothing
