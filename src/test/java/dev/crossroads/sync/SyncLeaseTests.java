@@ -69,19 +69,24 @@ class SyncLeaseTests {
         CompletableFuture<SyncRun> running = syncInBackground();
 
         int attempts = 0;
-        while (!running.isDone()) {
+        boolean claimedAfterTheEnd = false;
+        while (!running.isDone() && !claimedAfterTheEnd) {
             Thread.sleep(100);
-            if (!running.isDone()) {
-                assertThat(update(STEAL)).as("another replica claimed the sync %d ms in",
-                        (System.nanoTime() - started) / 1_000_000).isZero();
-                attempts++;
+            if (update(STEAL) == 1) {
+                // the lease is handed back once the run is closed, a moment before the caller hears of it: a claim
+                // then is fair; one while the run is still open is the failure this test is about
+                assertThat(Database.count(pool, "SELECT count(*) FROM sync_run WHERE outcome = 'RUNNING'"))
+                        .as("another replica claimed the sync %d ms in, while it ran",
+                                (System.nanoTime() - started) / 1_000_000).isZero();
+                claimedAfterTheEnd = true;
             }
+            attempts++;
         }
 
         assertThat(running.get().outcome).isEqualTo(SyncRun.Outcome.SUCCEEDED);
         assertThat((System.nanoTime() - started) / 1_000_000).as("the sync outlasted the lease").isGreaterThan(2500);
         assertThat(attempts).isGreaterThan(20);
-        assertThat(update(STEAL)).as("free again once the sync ended").isEqualTo(1);
+        assertThat(claimedAfterTheEnd || update(STEAL) == 1).as("free again once the sync ended").isTrue();
     }
 
     @Test
