@@ -46,7 +46,7 @@ until curl -sf "http://localhost:$PORT/graphql" -H 'Content-Type: application/js
   sleep 0.1
 done
 for round in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-  for path in / /app.css /js/app.js /api/queries/landing /api/queries/activity /features/logging \
+  for path in / /app.css /js/app.js /api/queries/landing /api/queries/activity /features/logger /languages/python \
       /api/reports/parity?format=md /api/reports/parity?format=csv /api/feed.atom /api/charts/coverage.svg \
       /q/health/ready /q/metrics; do
     curl -s -o /dev/null "http://localhost:$PORT$path"
