@@ -44,7 +44,7 @@ public class ParityService {
     private volatile ParityState state;
     private volatile long timer = -1;
     private volatile boolean stopping;
-    /** A rebuild of the largest family measured takes about two seconds (docs/benchmarks.md). */
+    /** A rebuild of the largest family measured (10,000 features) takes about three seconds (docs/benchmarks.md). */
     private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(5);
 
     ParityService(StoredItemRepository items, dev.crossroads.snapshot.ItemHistoryRepository history,

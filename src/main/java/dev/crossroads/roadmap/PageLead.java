@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * The top of a page, cut where a block may end, for readers that only look at a page's first blocks (a docs page's
- * title and maturity markers): parsing a whole 40 KB page to read its first dozen blocks is most of a docs sync's
- * parsing.
+ * title and maturity markers): parsing a whole 40 KB page to read its first dozen blocks is work thrown away, once
+ * per page in a sync and once per page version in a history backfill.
  *
  * <p>Markdown's block structure is decided line by line, front to back, so the blocks that closed before the cut are
  * the same as in the whole page. Only inline text can depend on what follows: a reference link {@code [text][ref]}
