@@ -89,7 +89,7 @@ class ParityGraphQLTests {
     void freshGitHubAndDatabase() {
         GitHubTrees.resetAll(github, pool);
         // the wipe moved the data version without an event: the matrix catches up on its refresh interval
-        awaitMatrixAt(dbVersion());
+        ServedMatrix.awaitAt(ServedMatrix.databaseVersion(pool));
     }
 
     // ------------------------------------------------------------------ 1. before any sync
@@ -97,7 +97,7 @@ class ParityGraphQLTests {
     @Test
     void matrixIsEmptyBeforeAnySync() {
         GraphQLRequests.post("landing").body("errors", nullValue())
-                .body("data.parityMatrix.dataVersion", equalTo((int) dbVersion()))
+                .body("data.parityMatrix.dataVersion", equalTo((int) ServedMatrix.databaseVersion(pool)))
                 .body("data.parityMatrix.generatedAt", notNullValue())
                 .body("data.parityMatrix.query", nullValue())
                 .body("data.parityMatrix.rows", hasSize(0))
@@ -119,7 +119,7 @@ class ParityGraphQLTests {
         sync();
         JsonPath matrix = GraphQLRequests.post("landing").body("errors", nullValue()).extract().jsonPath();
 
-        assertThat(matrix.getLong("data.parityMatrix.dataVersion")).isEqualTo(dbVersion());
+        assertThat(matrix.getLong("data.parityMatrix.dataVersion")).isEqualTo(ServedMatrix.databaseVersion(pool));
         assertThat(compact(matrix, "data.parityMatrix.rows")).containsExactlyElementsOf(MATRIX);
         assertThat(coverage(matrix)).containsExactly("python 9/12 0.75", "typescript 8/12 0.6667",
                 "java 9/12 0.75", "dotnet 9/12 0.75");
@@ -339,7 +339,7 @@ class ParityGraphQLTests {
     @Test
     void curationNeedsTheAdminTokenAndChangesNothingWithoutIt() {
         sync();
-        long version = matrixVersion();
+        long version = ServedMatrix.version();
         for (String token : new String[] {null, "wrong"}) {
             admin("linkItem", Map.of("language", "java", "source", "DOCS", "itemKey", JAVA_HTTP_PAGE,
                     "featureId", "event-handler-rest"), token)
@@ -357,7 +357,7 @@ class ParityGraphQLTests {
         assertThat(Database.count(pool, "SELECT count(*) FROM curated_feature")
                 + Database.count(pool, "SELECT count(*) FROM curated_link")
                 + Database.count(pool, "SELECT count(*) FROM curated_merge")).isZero();
-        assertThat(dbVersion()).isEqualTo(version);
+        assertThat(ServedMatrix.databaseVersion(pool)).isEqualTo(version);
         assertThat(compact(GraphQLRequests.post("landing").extract().jsonPath(), "data.parityMatrix.rows"))
                 .containsExactlyElementsOf(MATRIX);
     }
@@ -408,7 +408,7 @@ class ParityGraphQLTests {
         long version = ((Number) admin("unlinkItem", Map.of("language", "typescript", "source", "DOCS",
                 "itemKey", "docs/utilities/event_handler/grpc.md"), ADMIN).body("errors", nullValue())
                 .extract().path("data.unlinkItem")).longValue();
-        assertThat(version).isEqualTo(dbVersion()).isEqualTo(matrixVersion());
+        assertThat(version).isEqualTo(ServedMatrix.databaseVersion(pool)).isEqualTo(ServedMatrix.version());
         GraphQLRequests.post("feature", Map.of("id", "g-rpc")).body("errors", nullValue())
                 .body("data.feature", nullValue());
         GraphQLRequests.post("suggestions", Map.of("language", "typescript")).body("errors", nullValue())
@@ -500,13 +500,13 @@ class ParityGraphQLTests {
         // importing nothing undoes it all; importing the export brings it all back
         long cleared = ((Number) admin("importCuration", Map.of("yaml", "features: []\n"), ADMIN)
                 .body("errors", nullValue()).extract().path("data.importCuration")).longValue();
-        assertThat(cleared).isEqualTo(dbVersion());
+        assertThat(cleared).isEqualTo(ServedMatrix.databaseVersion(pool));
         GraphQLRequests.post("curation").body("data.curation", equalTo("features: []\n"));
         assertThat(compact(GraphQLRequests.post("landing").body("errors", nullValue()).extract().jsonPath(),
                 "data.parityMatrix.rows")).containsExactlyElementsOf(MATRIX);
 
         admin("importCuration", Map.of("yaml", yaml), ADMIN).body("errors", nullValue())
-                .body("data.importCuration", equalTo((int) dbVersion()));
+                .body("data.importCuration", equalTo((int) ServedMatrix.databaseVersion(pool)));
         assertThat(compact(GraphQLRequests.post("landing").body("errors", nullValue()).extract().jsonPath(),
                 "data.parityMatrix.rows")).containsExactlyElementsOf(curated);
         // and exports the same document again (kept in git, a round trip must not reorder it)
@@ -556,7 +556,7 @@ class ParityGraphQLTests {
         sync();
         admin("linkItem", Map.of("language", "java", "source", "DOCS", "itemKey", JAVA_HTTP_PAGE,
                 "featureId", "event-handler-rest"), ADMIN).body("errors", nullValue());
-        long linkedAt = matrixVersion();
+        long linkedAt = ServedMatrix.version();
 
         // rust's HTTP page changes on GitHub, and the next sync stores it
         String page = GitHubTrees.read(GitHubTrees.RUST.resolve(JAVA_HTTP_PAGE));
@@ -564,7 +564,7 @@ class ParityGraphQLTests {
         GitHubTrees.serveFile(github, JAVA_REPO, "main", JAVA_HTTP_PAGE,
                 page.replace("title: HTTP\n", "title: HTTP routing\n"));
         sync().body("data.triggerSync.outcome", equalTo("SUCCEEDED"));
-        assertThat(matrixVersion()).isGreaterThan(linkedAt);
+        assertThat(ServedMatrix.version()).isGreaterThan(linkedAt);
 
         JsonPath feature = GraphQLRequests.post("feature", Map.of("id", "event-handler-rest"))
                 .body("errors", nullValue()).extract().jsonPath();
@@ -591,7 +591,7 @@ class ParityGraphQLTests {
     @Test
     void badCurationInputIsABadArgumentThatChangesNothing() {
         sync();
-        long version = matrixVersion();
+        long version = ServedMatrix.version();
         badArgument("linkItem", Map.of("language", "java", "source", "DOCS", "itemKey", JAVA_HTTP_PAGE,
                 "featureId", "nope"), "no feature 'nope'");
         badArgument("linkItem", Map.of("language", "java", "source", "DOCS", "itemKey", "docs/nope.md",
@@ -614,7 +614,7 @@ class ParityGraphQLTests {
                 "features[0].id: 'Bad Id' must be lowercase letters, digits and hyphens (at most 128)");
 
         GraphQLRequests.post("curation").body("data.curation", equalTo("features: []\n"));
-        assertThat(dbVersion()).isEqualTo(version);
+        assertThat(ServedMatrix.databaseVersion(pool)).isEqualTo(version);
         assertThat(compact(GraphQLRequests.post("landing").extract().jsonPath(), "data.parityMatrix.rows"))
                 .containsExactlyElementsOf(MATRIX);
     }
@@ -628,13 +628,13 @@ class ParityGraphQLTests {
         byte[] second = GraphQLRequests.post("landing").extract().asByteArray();
         assertThat(second).isEqualTo(first);
         long before = JsonPath.from(new String(first, StandardCharsets.UTF_8)).getLong("data.parityMatrix.dataVersion");
-        assertThat(before).isEqualTo(dbVersion());
+        assertThat(before).isEqualTo(ServedMatrix.databaseVersion(pool));
 
         changeRustHttpPageAndSync();
 
         String after = GraphQLRequests.post("landing").body("errors", nullValue()).extract().asString();
         JsonPath json = JsonPath.from(after);
-        assertThat(json.getLong("data.parityMatrix.dataVersion")).isEqualTo(dbVersion()).isGreaterThan(before);
+        assertThat(json.getLong("data.parityMatrix.dataVersion")).isEqualTo(ServedMatrix.databaseVersion(pool)).isGreaterThan(before);
         assertThat(json.getList("data.parityMatrix.rows.feature.aliases.name").toString()).contains("HTTP routing");
         assertThat(GraphQLRequests.post("landing").extract().asString()).isEqualTo(after);
     }
@@ -647,10 +647,10 @@ class ParityGraphQLTests {
                 .header("Cache-Control", "no-cache")
                 .body("errors", nullValue())
                 .body("data.parityMatrix.rows.feature.id", equalTo(ALL_IDS))
-                .body("data.parityMatrix.dataVersion", equalTo((int) dbVersion()))
+                .body("data.parityMatrix.dataVersion", equalTo((int) ServedMatrix.databaseVersion(pool)))
                 .extract();
         String etag = landing.header("ETag");
-        assertThat(etag).isNotBlank().startsWith("\"" + dbVersion() + "-");
+        assertThat(etag).isNotBlank().startsWith("\"" + ServedMatrix.databaseVersion(pool) + "-");
 
         given().header("If-None-Match", etag).when().get("/api/queries/landing")
                 .then().statusCode(304).header("ETag", etag);
@@ -678,9 +678,9 @@ class ParityGraphQLTests {
         changeRustHttpPageAndSync();
         String fresh = given().header("If-None-Match", etag).when().get("/api/queries/landing")
                 .then().statusCode(200)
-                .body("data.parityMatrix.dataVersion", equalTo((int) dbVersion()))
+                .body("data.parityMatrix.dataVersion", equalTo((int) ServedMatrix.databaseVersion(pool)))
                 .extract().header("ETag");
-        assertThat(fresh).isNotEqualTo(etag).startsWith("\"" + dbVersion() + "-");
+        assertThat(fresh).isNotEqualTo(etag).startsWith("\"" + ServedMatrix.databaseVersion(pool) + "-");
 
         given().when().get("/api/queries/nope")
                 .then().statusCode(404).contentType(ContentType.JSON)
@@ -705,25 +705,13 @@ class ParityGraphQLTests {
 
     // ------------------------------------------------------------------ helpers
 
-    private long dbVersion() {
-        return ServedMatrix.databaseVersion(pool);
-    }
-
-    private static long matrixVersion() {
-        return ServedMatrix.version();
-    }
-
-    private static void awaitMatrixAt(long version) {
-        ServedMatrix.awaitAt(version);
-    }
-
     /** A full sync with the admin token, then the matrix rebuilt from what it stored. */
     private ValidatableResponse sync() {
-        long before = matrixVersion();
+        long before = ServedMatrix.version();
         ValidatableResponse response = admin("triggerSync", Map.of(), ADMIN).body("errors", nullValue());
-        long stored = dbVersion();
+        long stored = ServedMatrix.databaseVersion(pool);
         assertThat(stored).as("data version after the sync").isGreaterThan(before);
-        awaitMatrixAt(stored);
+        ServedMatrix.awaitAt(stored);
         return response;
     }
 

@@ -3,7 +3,6 @@ package dev.crossroads.api.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -11,11 +10,9 @@ import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.io.WireFeedInput;
-import dev.crossroads.testing.Database;
 import dev.crossroads.testing.ServedMatrix;
 import dev.crossroads.testing.GitHubTrees;
 import dev.crossroads.testing.GitHubWireMockResource;
-import dev.crossroads.testing.GraphQLRequests;
 import dev.crossroads.testing.InjectWireMock;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -27,8 +24,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +48,7 @@ class FeedResourceTests {
     @BeforeEach
     void freshGitHubAndDatabase() {
         GitHubTrees.resetAll(github, pool);
-        awaitMatrixAt(dbVersion());
+        ServedMatrix.awaitAt(ServedMatrix.databaseVersion(pool));
     }
 
     @Test
@@ -66,7 +61,7 @@ class FeedResourceTests {
 
     @Test
     void changesAreAtomNewestFirstWithIdsThatStayTheSame() throws Exception {
-        sync();
+        ServedMatrix.syncAsAdmin(pool);
         Feed first = feed(Map.of());
 
         assertThat(first.getFeedType()).isEqualTo("atom_1.0");
@@ -108,7 +103,7 @@ class FeedResourceTests {
 
     @Test
     void languageFeatureAndLimitFilterTheEntries() throws Exception {
-        sync();
+        ServedMatrix.syncAsAdmin(pool);
         List<String> all = ids(feed(Map.of()));
 
         Feed java = feed(Map.of("language", "java"));
@@ -138,7 +133,7 @@ class FeedResourceTests {
 
     @Test
     void anUnchangedFeedIs304() {
-        sync();
+        ServedMatrix.syncAsAdmin(pool);
         String etag = given().when().get(FEED).then().statusCode(200).extract().header("ETag");
 
         given().header("If-None-Match", etag).when().get(FEED).then().statusCode(304).header("ETag", etag);
@@ -155,7 +150,7 @@ class FeedResourceTests {
                 .replace("### OpenMetrics exporter (P2)", "### ~~OpenMetrics exporter (P2)~~");
         assertThat(edited).isNotEqualTo(roadmap);
         GitHubTrees.serveFile(github, PYTHON_REPO, "develop", ROADMAP, edited);
-        sync();
+        ServedMatrix.syncAsAdmin(pool);
     }
 
     private static Feed feed(Map<String, ?> params) throws Exception {
@@ -176,24 +171,5 @@ class FeedResourceTests {
             }
         }
         return terms;
-    }
-
-    private long dbVersion() {
-        return ServedMatrix.databaseVersion(pool);
-    }
-
-    private static long matrixVersion() {
-        return ServedMatrix.version();
-    }
-
-    private static void awaitMatrixAt(long version) {
-        ServedMatrix.awaitAt(version);
-    }
-
-    private void sync() {
-        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + GitHubWireMockResource.ADMIN_TOKEN)
-                .body(Map.of("query", GraphQLRequests.document("triggerSync"), "variables", Map.of()))
-                .when().post("/graphql").then().statusCode(200).body("errors", nullValue());
-        awaitMatrixAt(dbVersion());
     }
 }

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.crossroads.testing.Database;
 import dev.crossroads.testing.ServedMatrix;
 import dev.crossroads.testing.GitHubTrees;
 import dev.crossroads.testing.GitHubWireMockResource;
@@ -30,8 +29,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +53,7 @@ class ReportResourceTests {
     @BeforeEach
     void freshGitHubAndDatabase() {
         GitHubTrees.resetAll(github, pool);
-        awaitMatrixAt(dbVersion());
+        ServedMatrix.awaitAt(ServedMatrix.databaseVersion(pool));
     }
 
     // ------------------------------------------------------------------ before any sync
@@ -81,14 +78,14 @@ class ReportResourceTests {
 
     @Test
     void markdownIsAGitHubTableInMatrixOrder() {
-        sync();
+        ServedMatrix.syncAsAdmin(pool);
         String markdown = get(Map.of("format", "md")).statusCode(200)
                 .contentType(startsWith("text/markdown"))
                 .header("Content-Disposition", "attachment; filename=\"parity.md\"")
-                .header("X-Crossroads-Data-Version", String.valueOf(dbVersion()))
+                .header("X-Crossroads-Data-Version", String.valueOf(ServedMatrix.databaseVersion(pool)))
                 .extract().asString();
 
-        assertThat(markdown).startsWith("# Feature parity: Powertools for AWS Lambda\n\nData version " + dbVersion()
+        assertThat(markdown).startsWith("# Feature parity: Powertools for AWS Lambda\n\nData version " + ServedMatrix.databaseVersion(pool)
                 + ", matrix built ");
         assertThat(markdown).contains("| Feature | Group | Parity | Python | TypeScript | Java | .NET |\n"
                 + "|---|---|---|---|---|---|---|\n| Logger | Core observability | universal since ");
@@ -104,11 +101,11 @@ class ReportResourceTests {
 
     @Test
     void jsonCsvAndHtmlCarryTheSameRowsAsTheMatrix() throws IOException {
-        sync();
+        ServedMatrix.syncAsAdmin(pool);
         get(Map.of("format", "json")).statusCode(200).contentType(startsWith("application/json"))
                 .header("Content-Disposition", "attachment; filename=\"parity.json\"")
                 .body("family", equalTo("Powertools for AWS Lambda"))
-                .body("dataVersion", equalTo((int) dbVersion()))
+                .body("dataVersion", equalTo((int) ServedMatrix.databaseVersion(pool)))
                 .body("generatedAt", notNullValue())
                 .body("message", nullValue())
                 .body("rows.id", equalTo(ALL_IDS))
@@ -135,7 +132,7 @@ class ReportResourceTests {
 
     @Test
     void acceptChoosesTheFormatAndFormatOverridesIt() {
-        sync();
+        ServedMatrix.syncAsAdmin(pool);
         accept("text/csv").statusCode(200).contentType(startsWith("text/csv"));
         accept("application/json").statusCode(200).contentType(startsWith("application/json"));
         accept("text/markdown").statusCode(200).contentType(startsWith("text/markdown"));
@@ -156,7 +153,7 @@ class ReportResourceTests {
 
     @Test
     void languagesGroupAndQuerySelectTheRowsGraphQLSelects() {
-        sync();
+        ServedMatrix.syncAsAdmin(pool);
         for (Map<String, ?> selection : List.<Map<String, ?>>of(
                 Map.of("languages", List.of("python", "java")),
                 Map.of("group", "data"),
@@ -184,7 +181,7 @@ class ReportResourceTests {
 
     @Test
     void aBadQueryIs400WithItsPositionInGraphQLsWords() {
-        sync();
+        ServedMatrix.syncAsAdmin(pool);
         get(Map.of("format", "md", "query", "status:(")).statusCode(400).contentType(ContentType.JSON)
                 .body("status", equalTo(400))
                 .body("code", equalTo("INVALID_QUERY"))
@@ -200,9 +197,9 @@ class ReportResourceTests {
 
     @Test
     void anUnchangedReportIs304AndANewDataVersionMakesANewOne() {
-        sync();
+        ServedMatrix.syncAsAdmin(pool);
         String etag = get(Map.of("format", "md")).statusCode(200).extract().header("ETag");
-        assertThat(etag).startsWith("\"" + dbVersion() + "-");
+        assertThat(etag).startsWith("\"" + ServedMatrix.databaseVersion(pool) + "-");
         String csvTag = get(Map.of("format", "csv")).statusCode(200).extract().header("ETag");
         assertThat(csvTag).isNotEqualTo(etag);
 
@@ -213,7 +210,7 @@ class ReportResourceTests {
         String page = GitHubTrees.read(GitHubTrees.RUST.resolve("docs/core/event_handler/http.md"));
         GitHubTrees.serveFile(github, "aws-powertools/powertools-lambda-java", "main",
                 "docs/core/event_handler/http.md", page.replace("title: HTTP\n", "title: HTTP routing\n"));
-        sync();
+        ServedMatrix.syncAsAdmin(pool);
         given().queryParam("format", "md").header("If-None-Match", etag).when().get(REPORT).then()
                 .statusCode(200).header("ETag", org.hamcrest.Matchers.not(etag));
     }
@@ -235,23 +232,4 @@ class ReportResourceTests {
         }
     }
 
-    private long dbVersion() {
-        return ServedMatrix.databaseVersion(pool);
-    }
-
-    private static long matrixVersion() {
-        return ServedMatrix.version();
-    }
-
-    private static void awaitMatrixAt(long version) {
-        ServedMatrix.awaitAt(version);
-    }
-
-    /** A full sync with the admin token, then the matrix rebuilt from what it stored. */
-    private void sync() {
-        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + GitHubWireMockResource.ADMIN_TOKEN)
-                .body(Map.of("query", GraphQLRequests.document("triggerSync"), "variables", Map.of()))
-                .when().post("/graphql").then().statusCode(200).body("errors", nullValue());
-        awaitMatrixAt(dbVersion());
-    }
-}
+    /** A full sync with the admin token, then the matrix rebuilt from what it stored. */}
