@@ -1,5 +1,6 @@
 package dev.crossroads.parity;
 
+import dev.crossroads.Draining;
 import dev.crossroads.config.CrossroadsConfig;
 import dev.crossroads.snapshot.DataChanged;
 import dev.crossroads.snapshot.DataVersion;
@@ -86,15 +87,7 @@ public class ParityService {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
-        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-        while (rebuilding.get() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Draining.awaitIdle(rebuilding::get, STOP_WAIT);
     }
 
     void onDataChanged(@ObservesAsync DataChanged event) {

@@ -1,5 +1,6 @@
 package dev.crossroads.sync;
 
+import dev.crossroads.Draining;
 import dev.crossroads.config.CrossroadsConfig;
 import dev.crossroads.snapshot.DataChanged;
 import dev.crossroads.snapshot.SourceKind;
@@ -152,19 +153,10 @@ public class SyncService {
      * its chain would go on after the container is gone and end in errors instead of a result.
      */
     void onStop(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent event) {
-        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
         if (running.get()) {
             Log.infof("Stopping: letting the sync under way finish (up to %d s)", STOP_WAIT.toSeconds());
         }
-        while (running.get() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        if (running.get()) {
+        if (!Draining.awaitIdle(running::get, STOP_WAIT)) {
             Log.warnf("Stopping with a sync still running after %d s: it is closed as FAILED and records nothing more",
                     STOP_WAIT.toSeconds());
         }
