@@ -44,7 +44,8 @@ class HistoryRecorder {
                 INSERT INTO snapshot_item (snapshot_id, %s)
                 SELECT snap.id, %s FROM snap, %s ORDER BY i.n
             )
-            SELECT id FROM snap""".formatted(ItemColumn.names(), ItemColumn.unnested("i"), arrays(8, "i"));
+            SELECT id FROM snap""".formatted(ItemColumn.names(), ItemColumn.unnested("i"),
+            ItemColumn.unnestParameters(8, "i"));
 
     private static final String PROGRESS = """
             INSERT INTO history_backfill (language, state, last_commit, last_commit_at, commits_done, commits_total,
@@ -172,16 +173,6 @@ class HistoryRecorder {
         }
         return sql.preparedQuery(INSERT_SNAPSHOT).execute(Tuple.from(params))
                 .map(rows -> rows.iterator().next().getLong("id"));
-    }
-
-    private static String arrays(int first, String alias) {
-        ItemColumn[] columns = ItemColumn.values();
-        StringBuilder sql = new StringBuilder("unnest(");
-        for (int i = 0; i < columns.length; i++) {
-            sql.append(i == 0 ? "" : ", ").append('$').append(first + i).append("::").append(columns[i].arrayType());
-        }
-        return sql.append(") WITH ORDINALITY AS ").append(alias).append('(').append(ItemColumn.names())
-                .append(", n)").toString();
     }
 
     private static Tuple progressTuple(BackfillProgress p, int stored) {

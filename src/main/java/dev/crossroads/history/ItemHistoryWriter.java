@@ -188,16 +188,7 @@ class ItemHistoryWriter {
                 ON CONFLICT (language, source, item_key) DO UPDATE SET %8$s, first_seen = excluded.first_seen,
                     last_seen = excluded.last_seen, removed_at = excluded.removed_at,
                     status_since = excluded.status_since""".formatted(ItemColumn.names(), ItemColumn.unnested("t"),
-                arrays(3, "t"), first, first + 1, first + 2, first + 3, updates);
+                ItemColumn.unnestParameters(3, "t"), first, first + 1, first + 2, first + 3, updates);
     }
 
-    private static String arrays(int first, String alias) {
-        ItemColumn[] columns = ItemColumn.values();
-        StringBuilder sql = new StringBuilder("unnest(");
-        for (int i = 0; i < columns.length; i++) {
-            sql.append(i == 0 ? "" : ", ").append('$').append(first + i).append("::").append(columns[i].arrayType());
-        }
-        return sql.append(") WITH ORDINALITY AS ").append(alias).append('(').append(ItemColumn.names())
-                .append(", n)").toString();
-    }
 }

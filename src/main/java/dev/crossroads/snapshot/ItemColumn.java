@@ -75,6 +75,20 @@ public enum ItemColumn {
         return Stream.of(values()).map(c -> c.fromUnnested(alias)).collect(Collectors.joining(", "));
     }
 
+    /**
+     * {@code unnest($n::text[], …) WITH ORDINALITY AS alias(col, …, n)}: the item columns bound as typed arrays from
+     * parameter {@code $first} on, unnested side by side.
+     */
+    public static String unnestParameters(int first, String alias) {
+        ItemColumn[] columns = values();
+        StringBuilder sql = new StringBuilder("unnest(");
+        for (int i = 0; i < columns.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append('$').append(first + i).append("::").append(columns[i].arrayType());
+        }
+        return sql.append(") WITH ORDINALITY AS ").append(alias).append('(').append(names()).append(", n)")
+                .toString();
+    }
+
     /** An item back from its columns, read by name through {@code get}. */
     public static ItemFacts read(Function<String, Object> get) {
         String status = (String) get.apply(STATUS.column);

@@ -80,9 +80,9 @@ class SyncRecorder {
     private static String withSnapshot() {
         ItemColumn[] columns = ItemColumn.values();
         int next = 21;
-        String items = arrays(next, "i");
+        String items = ItemColumn.unnestParameters(next, "i");
         next += columns.length;
-        String tracked = arrays(next, "t");
+        String tracked = ItemColumn.unnestParameters(next, "t");
         next += columns.length;
         int gone = next++;
         String events = "$%d::text[], $%d::text[], $%d::text[], $%d::text[], $%d::text[]"
@@ -122,17 +122,6 @@ class SyncRecorder {
                     UPDATE data_version SET version = version + 1, changed_at = now() WHERE id = 1
                 ), """.formatted(ItemColumn.names(), ItemColumn.unnested("i"), items, ItemColumn.unnested("t"),
                 tracked, updates, gone, events) + CACHE + RESULT.formatted("(SELECT id FROM snap)");
-    }
-
-    /** {@code unnest($n::text[], …) WITH ORDINALITY AS alias(col, …, n)} over the item columns from {@code $first}. */
-    private static String arrays(int first, String alias) {
-        ItemColumn[] columns = ItemColumn.values();
-        StringBuilder sql = new StringBuilder("unnest(");
-        for (int i = 0; i < columns.length; i++) {
-            sql.append(i == 0 ? "" : ", ").append('$').append(first + i).append("::").append(columns[i].arrayType());
-        }
-        return sql.append(") WITH ORDINALITY AS ").append(alias).append('(').append(ItemColumn.names())
-                .append(", n)").toString();
     }
 
     private final Pool pool;
