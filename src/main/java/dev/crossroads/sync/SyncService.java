@@ -106,15 +106,22 @@ public class SyncService {
                 })
                 .eventually(() -> {
                     running.set(false);
-                    // only after a real run: a refusal announcing itself would wake whoever waits into a busy loop
-                    if (ran.get()) {
-                        try {
-                            runEnded.fire(new RunEnded());
-                        } catch (RuntimeException e) {
-                            Log.warnf(e, "A listener of the end of a sync failed; the run itself is unaffected");
-                        }
-                    }
+                    announceEnd(ran.get());
                 });
+    }
+
+    /**
+     * Fires {@link RunEnded}, only after a real run (one that held the lease): a refusal announcing itself would wake
+     * whoever waits into a busy loop.
+     */
+    private void announceEnd(boolean ran) {
+        if (ran) {
+            try {
+                runEnded.fire(new RunEnded());
+            } catch (RuntimeException e) {
+                Log.warnf(e, "A listener of the end of a sync failed; the run itself is unaffected");
+            }
+        }
     }
 
     /**
@@ -137,13 +144,7 @@ public class SyncService {
                 .eventually(() -> {
                     sliceHolding.set(false);
                     running.set(false);
-                    if (ran.get()) {
-                        try {
-                            runEnded.fire(new RunEnded());
-                        } catch (RuntimeException e) {
-                            Log.warnf(e, "A listener of the end of a sync failed; the run itself is unaffected");
-                        }
-                    }
+                    announceEnd(ran.get());
                 });
     }
 
