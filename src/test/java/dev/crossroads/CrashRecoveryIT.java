@@ -118,13 +118,7 @@ class CrashRecoveryIT {
     }
 
     private Map<String, String> properties(Path dataDir) throws IOException {
-        Path family = dir.resolve("family.yaml");
-        Files.writeString(family, """
-                family: { id: gizmo, name: Gizmo }
-                languages:
-                  - { id: python, name: Python, repository: acme/python, branch: main }
-                  - { id: go, name: Go, repository: acme/go, branch: main }
-                """);
+        Path family = GizmoRawHost.writeFamily(dir);
         return Map.of("crossroads.db.data-dir", dataDir.toString(), "crossroads.config-file", family.toString(),
                 "crossroads.admin.token", ADMIN_TOKEN,
                 "crossroads.github.raw-url", rawHost().url());

@@ -60,13 +60,7 @@ class ReplicasAgreeIT {
         github = GizmoRawHost.start(trees);
         github.slow(false);
         database = EmbeddedDatabase.startForTests(dir.resolve("db"));
-        Path family = dir.resolve("family.yaml");
-        Files.writeString(family, """
-                family: { id: gizmo, name: Gizmo }
-                languages:
-                  - { id: python, name: Python, repository: acme/python, branch: main }
-                  - { id: go, name: Go, repository: acme/go, branch: main }
-                """);
+        Path family = GizmoRawHost.writeFamily(dir);
         // no scheduled syncs: each change in these tests is made by the test, on the replica it names
         Map<String, String> properties = Map.of("crossroads.config-file", family.toString(),
                 "crossroads.github.raw-url", github.url(), "crossroads.admin.token", ADMIN_TOKEN,

@@ -101,7 +101,7 @@ class ServiceLifecycleIT {
     @Test
     void twoReplicasOnOneDatabaseNeverSyncAtTheSameTime() throws Exception {
         GizmoRawHost slowGitHub = GizmoRawHost.start();
-        Path family = gizmoFamilyOnGitHub();
+        Path family = GizmoRawHost.writeFamily(dir);
         try (EmbeddedDatabase shared = EmbeddedDatabase.startForTests(dir.resolve("shared-db"))) {
             password = shared.password();
             Map<String, String> env = externalDatasource(shared.port());
@@ -138,7 +138,7 @@ class ServiceLifecycleIT {
     @Test
     void aStopMidSyncLetsTheRunFinishWholeAndLogsNoError() throws Exception {
         GizmoRawHost slowGitHub = GizmoRawHost.start(); // 400 ms a file: the start-up sync takes a few seconds
-        Path family = gizmoFamilyOnGitHub();
+        Path family = GizmoRawHost.writeFamily(dir);
         try (EmbeddedDatabase database = EmbeddedDatabase.startForTests(dir.resolve("stop-db"))) {
             password = database.password();
             PackagedService service = start(Map.of("crossroads.config-file", family.toString(),
@@ -166,7 +166,7 @@ class ServiceLifecycleIT {
     @Test
     void theDatabaseStoppingMidSyncLeavesNoPartialSnapshotAndTheNextRunRecovers() throws Exception {
         GizmoRawHost slowGitHub = GizmoRawHost.start();
-        Path family = gizmoFamilyOnGitHub();
+        Path family = GizmoRawHost.writeFamily(dir);
         int dbPort = PackagedService.freePort();
         Path dbDir = dir.resolve("db");
         EmbeddedDatabase database = EmbeddedDatabase.start(dbDir, java.util.OptionalInt.of(dbPort));
@@ -257,18 +257,6 @@ class ServiceLifecycleIT {
         PackagedService service = PackagedService.start(dir, withLocalGitHub, env);
         started.add(service.process());
         return service;
-    }
-
-    /** Two Gizmo languages read from a raw file host (see {@link GizmoRawHost}), not from local folders. */
-    private Path gizmoFamilyOnGitHub() throws IOException {
-        Path family = dir.resolve("family.yaml");
-        Files.writeString(family, """
-                family: { id: gizmo, name: Gizmo }
-                languages:
-                  - { id: python, name: Python, repository: acme/python, branch: main }
-                  - { id: go, name: Go, repository: acme/go, branch: main }
-                """);
-        return family;
     }
 
     /** The environment that points the service at a PostgreSQL of our own instead of its embedded one. */

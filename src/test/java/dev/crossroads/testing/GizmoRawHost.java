@@ -47,6 +47,19 @@ public final class GizmoRawHost implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Writes {@code <dir>/family.yaml}: two Gizmo languages read from a raw file host such as this one (its
+     * repositories acme/python and acme/go), not from local folders.
+     */
+    public static Path writeFamily(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("family.yaml"), """
+                family: { id: gizmo, name: Gizmo }
+                languages:
+                  - { id: python, name: Python, repository: acme/python, branch: main }
+                  - { id: go, name: Go, repository: acme/go, branch: main }
+                """);
+    }
+
     /** A started host, slow until told otherwise. */
     public static GizmoRawHost start() throws IOException {
         return start(Path.of("config/examples/gizmo"));
