@@ -15,10 +15,12 @@ import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.node.Document;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
+import org.commonmark.parser.Parser;
 
 /**
  * Reads which features a language documents: the mkdocs nav (entries {@code Title: path}, bare paths, nested
@@ -38,6 +40,12 @@ public final class DocsFeatureParser {
     private static final int MARKER_BLOCKS = 12;
     /** A first guess at how much of a page holds its first {@link #MARKER_BLOCKS} blocks; grown when it does not. */
     private static final int LEAD_CHARS = 2_048;
+
+    /** Reads the inlines of what {@link #header(Node)} reads: top-level headings and paragraphs of the first blocks. */
+    private static final Parser HEADER_PARSER = Markdown.readingInlinesOf(block -> block.getParent() instanceof Document
+            && (block instanceof Heading || block instanceof Paragraph) && blocksBefore(block) < MARKER_BLOCKS);
+    /** Reads the inlines of table cells only: the home page is read for its features table. */
+    private static final Parser TABLE_PARSER = Markdown.readingInlinesOf(block -> block instanceof TableCell);
 
     private final int maxBytes;
     private final java.time.Duration budget;
@@ -231,11 +239,20 @@ public final class DocsFeatureParser {
     static Node firstBlocks(String page) {
         for (int leadChars = LEAD_CHARS; ; leadChars *= 4) {
             String lead = PageLead.of(page, leadChars);
-            Node document = Markdown.parse(lead);
+            Node document = Markdown.parse(lead, HEADER_PARSER);
             if (lead.length() == page.length() || blocks(document) > MARKER_BLOCKS) {
                 return document;
             }
         }
+    }
+
+    private static int blocksBefore(Node block) {
+        int before = 0;
+        for (Node previous = block.getPrevious(); previous != null && before < MARKER_BLOCKS;
+                previous = previous.getPrevious()) {
+            before++;
+        }
+        return before;
     }
 
     private static int blocks(Node document) {
@@ -279,14 +296,26 @@ public final class DocsFeatureParser {
     }
 
     private static List<FeatureTableRow> tableRows(String homePage, List<ParseWarning> warnings) {
-        Node document = Markdown.parse(homePage);
+        Optional<List<FeatureTableRow>> rows = featuresTable(readAsHomePage(homePage));
+        if (rows.isEmpty()) {
+            warnings.add(new ParseWarning(0, "the docs home page has no features table (| Utility | Description |)"));
+        }
+        return rows.orElse(List.of());
+    }
+
+    /** The rows of the page's first features table, if it has one. */
+    static Optional<List<FeatureTableRow>> featuresTable(Node document) {
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
             if (block instanceof TableBlock table && isFeaturesTable(table)) {
-                return rows(table);
+                return Optional.of(rows(table));
             }
         }
-        warnings.add(new ParseWarning(0, "the docs home page has no features table (| Utility | Description |)"));
-        return List.of();
+        return Optional.empty();
+    }
+
+    /** The home page as a sync reads it: inlines of table cells only. */
+    static Node readAsHomePage(String text) {
+        return Markdown.parse(text, TABLE_PARSER);
     }
 
     private static boolean isFeaturesTable(TableBlock table) {

@@ -19,7 +19,10 @@ import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
+import org.commonmark.internal.InlineParserImpl;
 import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.InlineParser;
+import org.commonmark.parser.InlineParserFactory;
 import org.commonmark.parser.Parser;
 
 /**
@@ -39,6 +42,29 @@ final class Markdown {
             .extensions(EXTENSIONS)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .build();
+
+    /**
+     * A parser with the same setup that reads the inline content (text, links, emphasis) of only the blocks
+     * {@code read} accepts, and leaves every other block without children. Inline parsing is about half of
+     * commonmark's work on a page, and readers that look at a few blocks (a docs page's header, the home page's
+     * features table) would throw almost all of it away. The blocks themselves, link reference definitions
+     * included, are parsed in full, so the blocks read come out exactly as from {@link #PARSER}.
+     */
+    static Parser readingInlinesOf(java.util.function.Predicate<Node> read) {
+        InlineParserFactory everyBlock = InlineParserImpl::new;
+        return Parser.builder()
+                .extensions(EXTENSIONS)
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+                .inlineParserFactory(context -> {
+                    InlineParser inlines = everyBlock.create(context);
+                    return (lines, block) -> {
+                        if (read.test(block)) {
+                            inlines.parse(lines, block);
+                        }
+                    };
+                })
+                .build();
+    }
 
     /** A bare commonmark parser with the same extensions, for benchmarks comparing against plain parsing. */
     static Parser bareParser() {
@@ -68,30 +94,35 @@ final class Markdown {
      * that fails too is it refused, with the typed error.
      */
     static Node parse(String markdown) {
+        return parse(markdown, PARSER);
+    }
+
+    /** As {@link #parse(String)}, with one of this class's parsers ({@link #readingInlinesOf}). */
+    static Node parse(String markdown, Parser parser) {
         String text = Nesting.flatten(markdown).text();
         ParseBudget.Running budget = ParseBudget.current();
         try {
-            return parseWithin(text, budget);
+            return parseWithin(text, parser, budget);
         } catch (StackOverflowError tooDeep) {
-            return parseOnDeepStack(text, budget);
+            return parseOnDeepStack(text, parser, budget);
         }
     }
 
     /** commonmark fed through a reader that stops it when the budget is spent. */
-    private static Node parseWithin(String text, ParseBudget.Running budget) {
+    private static Node parseWithin(String text, Parser parser, ParseBudget.Running budget) {
         try {
-            return PARSER.parseReader(ParseBudget.reader(text, budget));
+            return parser.parseReader(ParseBudget.reader(text, budget));
         } catch (java.io.IOException e) {
             throw new RoadmapParseException("the text could not be read", e); // a StringReader never fails
         }
     }
 
-    private static Node parseOnDeepStack(String markdown, ParseBudget.Running budget) {
+    private static Node parseOnDeepStack(String markdown, Parser parser, ParseBudget.Running budget) {
         Node[] result = new Node[1];
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(null, () -> {
             try {
-                result[0] = parseWithin(markdown, budget);
+                result[0] = parseWithin(markdown, parser, budget);
             } catch (StackOverflowError | RuntimeException e) {
                 failure[0] = e;
             }
