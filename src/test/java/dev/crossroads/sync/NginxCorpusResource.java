@@ -90,6 +90,21 @@ public class NginxCorpusResource implements QuarkusTestResourceLifecycleManager 
         }
         if (dir != null) {
             run("nginx", "-c", dir.resolve("nginx.conf").toString(), "-s", "stop");
+            removeOnceStopped(dir);
+        }
+    }
+
+    /** nginx stops after the signal returns: its folder (config, logs, the served tree) goes once its pid file has. */
+    private static void removeOnceStopped(Path dir) {
+        try {
+            for (int i = 0; i < 50 && Files.exists(dir.resolve("nginx.pid")); i++) {
+                Thread.sleep(100);
+            }
+            org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
+        } catch (IOException e) {
+            System.err.println("Could not delete nginx's test folder " + dir + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

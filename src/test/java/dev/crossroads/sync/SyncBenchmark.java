@@ -81,6 +81,7 @@ class SyncBenchmark {
         List<String> urls = logged().stream().map(r -> r[0]).distinct().sorted()
                 .map(path -> NginxCorpusResource.rawUrl.replaceFirst("/raw$", "") + path).toList();
         Path curlConfig = Files.createTempFile("crossroads-curl", ".txt");
+        curlConfig.toFile().deleteOnExit();
         Files.write(curlConfig, urls.stream().map(url -> "url = \"" + url + "\"\noutput = \"/dev/null\"").toList());
 
         // warm both paths until the JIT compiler is done with them: code that runs once per file reaches C2 only

@@ -67,6 +67,8 @@ public final class HistoryBundles {
             try {
                 Path root = Files.createTempDirectory("crossroads-history");
                 clones = root;
+                // the clones serve every test of this JVM; they go with it (each run cloned 20 MB that stayed)
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root), "delete-history-clones"));
                 StringBuilder yaml = new StringBuilder("family:\n  id: powertools\n  name: Powertools history\n"
                         + "languages:\n");
                 for (List<String> runtime : RUNTIMES) {
@@ -82,6 +84,14 @@ public final class HistoryBundles {
             }
         }
         return family;
+    }
+
+    private static void deleteTree(Path root) {
+        try {
+            org.apache.commons.io.file.PathUtils.deleteDirectory(root);
+        } catch (IOException e) {
+            System.err.println("Could not delete " + root + ": " + e.getMessage());
+        }
     }
 
     /** A clone of a bundle: its branches under origin, its tags, the tracked branch checked out. */
