@@ -43,7 +43,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 class SyncBenchmark {
 
     private static final int ROUNDS = 21;
-    /** Warm-up goes on in batches of this many rounds until the JIT compiler used at most this share of a batch. */
+    /** Warm-up goes on in batches of this many rounds until two batches in a row spent at most this share compiling. */
     private static final int WARM_BATCH = 20;
     private static final int WARM_COMPILING_PERCENT = 5;
     private static final int MAX_WARMUP = 1_000;
@@ -88,8 +88,10 @@ class SyncBenchmark {
         // after some hundred syncs, and until then the compiler threads take one of the two cores from the sync
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         int warmup = 0;
-        long compiling;
+        long compiling = 100;
+        long lastBatch;
         do {
+            lastBatch = compiling;
             long jitBefore = jit.getTotalCompilationTime();
             long wallBefore = System.nanoTime();
             for (int i = 0; i < WARM_BATCH; i++, warmup++) {
@@ -99,7 +101,8 @@ class SyncBenchmark {
                 curl(curlConfig);
             }
             compiling = 100 * (jit.getTotalCompilationTime() - jitBefore) / ((System.nanoTime() - wallBefore) / 1_000_000);
-        } while (compiling > WARM_COMPILING_PERCENT && warmup < MAX_WARMUP);
+            // two quiet batches in a row: one alone was sometimes a lull, with a second of compiling still to come
+        } while ((compiling > WARM_COMPILING_PERCENT || lastBatch > WARM_COMPILING_PERCENT) && warmup < MAX_WARMUP);
         long jitAtStart = jit.getTotalCompilationTime();
 
         List<Long> full = new ArrayList<>();
