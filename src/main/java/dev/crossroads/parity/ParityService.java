@@ -74,8 +74,23 @@ public class ParityService {
     void start(@Observes StartupEvent event) {
         refresh().subscribe().with(s -> { }, e -> Log.warnf("The first matrix could not be built: %s",
                 e.getMessage()));
-        timer = vertx.setPeriodic(refreshMillis, id -> refresh().subscribe().with(s -> { },
+        timer = vertx.setPeriodic(refreshMillis, id -> refreshUnlessWriting().subscribe().with(s -> { },
                 e -> Log.debugf("Matrix refresh skipped: %s", e.getMessage())));
+    }
+
+    /**
+     * The periodic check: rebuilds as {@link #refresh()} does, but not while a sync is writing. A run moves the data
+     * version once per source it stores; rebuilding at each would build matrices of half a run (one took seconds
+     * for a family of 10,000 features, competing with the sync for the CPU), and the rebuild the run's end asks for
+     * would then wait for the one under way. The end of a run rebuilds here at once ({@link DataChanged}) and on
+     * the other replicas through their notification ({@link ReplicaNotifications}), or this check once the lease is
+     * handed back, expired included (a replica that died mid-run).
+     */
+    Uni<ParityState> refreshUnlessWriting() {
+        if (!state.matrix().generatedAt().isAfter(Instant.EPOCH)) {
+            return refresh(); // the first matrix is built whatever is going on
+        }
+        return items.writing().flatMap(writing -> writing ? Uni.createFrom().item(state) : refresh());
     }
 
     /**

@@ -29,6 +29,9 @@ public class StoredItemRepository {
 
     private static final String VERSION = "SELECT version, changed_at FROM data_version WHERE id = 1";
 
+    private static final String WRITING = "SELECT EXISTS (SELECT 1 FROM sync_lease WHERE id = 1 AND holder IS NOT NULL"
+            + " AND expires_at > now()) AS writing";
+
     /**
      * Writes each present item's feature as the last alignment decided it, touching only rows that differ. Rows a
      * sync holds locked are skipped, not waited for (no deadlock with the sync's writer): the rebuild that sync
@@ -81,6 +84,14 @@ public class StoredItemRepository {
             Row row = rows.iterator().next();
             return new DataVersion(row.getLong("version"), row.getOffsetDateTime("changed_at").toInstant());
         });
+    }
+
+    /**
+     * Whether a replica holds the sync lease now (a sync, or a slice of a history backfill, is writing): the data
+     * version moves once per source stored, and what a run has stored so far is not yet the whole of it.
+     */
+    public Uni<Boolean> writing() {
+        return pool.query(WRITING).execute().map(rows -> rows.iterator().next().getBoolean("writing"));
     }
 
     /** A source's latest snapshot with its items in the order the source listed them; null before the first. */
