@@ -170,21 +170,27 @@ public class ParityService {
     private Uni<ParityState> rebuild(DataVersion dataVersion) {
         long version = dataVersion.version();
         long started = System.nanoTime();
+        long[] phases = new long[2]; // when the data was in, when it was aligned
         return Uni.combine().all().unis(items.present(), curation.load(), history.statusEvents()).asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // alignment is CPU work: off the event loop
                 .map(all -> {
+                    phases[0] = System.nanoTime();
                     Alignment alignment = Aligner.align(languages.stream().map(ParityEngine.Language::id).toList(),
                             all.getItem1(), catalog.catalog(), all.getItem2());
+                    phases[1] = System.nanoTime();
                     ParityMatrix matrix = ParityEngine.compute(version, dataVersion.changedAt(), languages,
                             all.getItem1(), alignment, StatusTimelines.of(all.getItem3()));
                     return ParityState.of(matrix, alignment, all.getItem1());
                 })
                 .invoke(built -> {
                     state = built;
-                    java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
-                    Log.infof("Matrix at data version %d: %d features, %d items, %d suggestions, built in %d ms",
-                            version, built.matrix().rows().size(), built.items().size(),
-                            built.alignment().suggestions().size(), took.toMillis());
+                    long now = System.nanoTime();
+                    java.time.Duration took = java.time.Duration.ofNanos(now - started);
+                    Log.infof("Matrix at data version %d: %d features, %d items, %d suggestions, built in %d ms"
+                            + " (reading %d, aligning %d, the matrix %d)", version, built.matrix().rows().size(),
+                            built.items().size(), built.alignment().suggestions().size(), took.toMillis(),
+                            (phases[0] - started) / 1_000_000, (phases[1] - phases[0]) / 1_000_000,
+                            (now - phases[1]) / 1_000_000);
                     changed.fire(new MatrixChanged(version, took));
                 })
                 .call(built -> linkFeatures(built));

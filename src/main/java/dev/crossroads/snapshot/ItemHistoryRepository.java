@@ -39,9 +39,12 @@ public class ItemHistoryRepository {
     public record HistoryEntry(Instant occurredAt, ChangeEvent.Kind kind, String oldValue, String newValue) {
     }
 
-    /** Every change of presence or status of every item, oldest first: what the matrix's timelines are made of. */
+    /**
+     * Every change of presence or status of every item, oldest first: what the matrix's timelines are made of.
+     * Prepared, for rows in the binary format (text timestamps are parsed one by one).
+     */
     public Uni<List<StatusEvent>> statusEvents() {
-        return pool.query(STATUS_EVENTS).execute().map(rows -> {
+        return pool.preparedQuery(STATUS_EVENTS).execute().map(rows -> {
             List<StatusEvent> events = new ArrayList<>();
             for (Row row : rows) {
                 events.add(new StatusEvent(new ItemRef(row.getString("language"),

@@ -55,9 +55,12 @@ public class StoredItemRepository {
         this.pool = pool;
     }
 
-    /** Every item still present in its source, with its life so far. */
+    /**
+     * Every item still present in its source, with its life so far. Prepared, so that the rows come in PostgreSQL's
+     * binary format: read as text, parsing the timestamps of 40,000 items took most of a second of the rebuild.
+     */
     public Uni<List<StoredItem>> present() {
-        return pool.query(PRESENT).execute().map(rows -> {
+        return pool.preparedQuery(PRESENT).execute().map(rows -> {
             List<StoredItem> items = new ArrayList<>();
             for (Row row : rows) {
                 items.add(new StoredItem(row.getString("language"), SourceKind.valueOf(row.getString("source")),
