@@ -21,7 +21,6 @@ public final class NameKeys {
     private static final List<String> ENDINGS = List.of("ation", "ator", "ing", "ion", "er", "or");
     private static final java.util.regex.Pattern CAMEL = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
     private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^a-z0-9]+");
-    private static final java.util.regex.Pattern PAGE_SUFFIX = java.util.regex.Pattern.compile("(/index)?(\\.md)?/*$");
     private static final java.util.regex.Pattern SLUG_EDGES = java.util.regex.Pattern.compile("^-+|-+$");
 
     private NameKeys() {
@@ -61,7 +60,7 @@ public final class NameKeys {
         if (pagePath == null) {
             return null;
         }
-        String path = PAGE_SUFFIX.matcher(pagePath).replaceFirst("");
+        String path = withoutPageSuffix(pagePath);
         String last = path.substring(path.lastIndexOf('/') + 1);
         return last.replace('_', ' ').replace('-', ' ');
     }
@@ -71,7 +70,25 @@ public final class NameKeys {
         if (pagePath == null) {
             return null;
         }
-        return PAGE_SUFFIX.matcher(pagePath).replaceFirst("") + "/";
+        return withoutPageSuffix(pagePath) + "/";
+    }
+
+    /**
+     * The path without what ends a page's address: trailing slashes, then {@code .md}, then {@code /index}
+     * ({@code core/index.md} → {@code core}, {@code core/metrics.md/} → {@code core/metrics}).
+     */
+    static String withoutPageSuffix(String pagePath) {
+        int end = pagePath.length();
+        while (end > 0 && pagePath.charAt(end - 1) == '/') {
+            end--;
+        }
+        if (end >= 3 && pagePath.startsWith(".md", end - 3)) {
+            end -= 3;
+        }
+        if (end >= 6 && pagePath.startsWith("/index", end - 6)) {
+            end -= 6;
+        }
+        return pagePath.substring(0, end);
     }
 
     /** The normalised words of a name, in order. */
@@ -80,13 +97,51 @@ public final class NameKeys {
         if (name == null) {
             return tokens;
         }
-        String spaced = CAMEL.matcher(name).replaceAll("$1 $2").toLowerCase(Locale.ROOT);
-        for (String word : NOT_WORD.split(spaced)) {
-            if (!word.isEmpty() && !FILLER.contains(word)) {
-                tokens.add(stem(word));
+        if (!isAscii(name)) {
+            // lowercasing may turn a letter into ASCII ones (the Kelvin sign into k): the general path, by the rules
+            String spaced = CAMEL.matcher(name).replaceAll("$1 $2").toLowerCase(Locale.ROOT);
+            for (String word : NOT_WORD.split(spaced)) {
+                addWord(tokens, word);
+            }
+            return tokens;
+        }
+        // the same rules in one pass (a rebuild of 10,000 features tokenises every name, each time): words are runs
+        // of letters and digits, lowercased, and a capital after a lowercase letter or digit starts a new one
+        StringBuilder word = new StringBuilder();
+        char previous = ' ';
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean upper = c >= 'A' && c <= 'Z';
+            boolean lowerOrDigit = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (upper && (previous >= 'a' && previous <= 'z' || previous >= '0' && previous <= '9')
+                    || !upper && !lowerOrDigit) {
+                addWord(tokens, word.toString());
+                word.setLength(0);
+            }
+            if (upper) {
+                word.append((char) (c + ('a' - 'A')));
+            } else if (lowerOrDigit) {
+                word.append(c);
+            }
+            previous = c;
+        }
+        addWord(tokens, word.toString());
+        return tokens;
+    }
+
+    private static void addWord(List<String> tokens, String word) {
+        if (!word.isEmpty() && !FILLER.contains(word)) {
+            tokens.add(stem(word));
+        }
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                return false;
             }
         }
-        return tokens;
+        return true;
     }
 
     private static void add(Set<String> keys, String name) {

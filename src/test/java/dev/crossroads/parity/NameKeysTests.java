@@ -2,6 +2,11 @@ package dev.crossroads.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -123,5 +128,52 @@ class NameKeysTests {
         // "abc-" × 25 is exactly 100 characters: the cut would end on a hyphen, which is dropped
         assertThat(NameKeys.slug("abc ".repeat(40))).isEqualTo("abc-".repeat(24) + "abc");
         assertThat(NameKeys.slug("x".repeat(150))).isEqualTo("x".repeat(100));
+    }
+
+    /** The rules as first written, with regular expressions: the one-pass reading must say exactly the same. */
+    private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern PAGE_SUFFIX = Pattern.compile("(/index)?(\\.md)?/*$");
+
+    private static List<String> tokensByRegex(String name) {
+        List<String> tokens = new ArrayList<>();
+        for (String word : NOT_WORD.split(CAMEL.matcher(name).replaceAll("$1 $2").toLowerCase(Locale.ROOT))) {
+            if (!word.isEmpty() && !NameKeys.tokens(word).isEmpty()) { // filler words drop out either way
+                tokens.add(NameKeys.stem(word));
+            }
+        }
+        return tokens;
+    }
+
+    @Test
+    void theOnePassReadingAgreesWithTheRegularExpressions() {
+        String alphabet = "aAbBzZ09 -_./()&:'eRrINngsSTtK\u212A\u00e9\u0130";
+        String[] pieces = {"Logger", "HTTPRouter", "EventHandler", "event_handler", "index", ".md", "/", "utilities",
+                "Feature Flags", "v2", "APIGateway", "JSONSchema", "--", "  "};
+        Random random = new Random(42);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder name = new StringBuilder();
+            int parts = 1 + random.nextInt(6);
+            for (int p = 0; p < parts; p++) {
+                if (random.nextBoolean()) {
+                    name.append(pieces[random.nextInt(pieces.length)]);
+                } else {
+                    name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            String text = name.toString();
+            assertThat(NameKeys.tokens(text)).as("tokens of \"%s\"", text).isEqualTo(tokensByRegex(text));
+            assertThat(NameKeys.withoutPageSuffix(text)).as("page of \"%s\"", text)
+                    .isEqualTo(PAGE_SUFFIX.matcher(text).replaceFirst(""));
+        }
+    }
+
+    @Test
+    void pagesLoseTheirAddressEndingOnly() {
+        assertThat(NameKeys.pageStem("utilities/data_masking.md")).isEqualTo("data masking");
+        assertThat(NameKeys.pageFolder("core/index.md")).isEqualTo("core/");
+        assertThat(NameKeys.pageFolder("core/metrics.md/")).isEqualTo("core/metrics/");
+        assertThat(NameKeys.withoutPageSuffix("index.md")).isEqualTo("index");
+        assertThat(NameKeys.withoutPageSuffix("a/index/index.md")).isEqualTo("a/index");
     }
 }
