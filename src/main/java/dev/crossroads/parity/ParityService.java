@@ -41,6 +41,9 @@ public class ParityService {
     private final Event<MatrixChanged> changed;
     private final long refreshMillis;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+    /** Refreshes subscribed and not yet ended (a rebuild included): what a stop waits for. */
+    private final java.util.concurrent.atomic.AtomicInteger refreshing =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile ParityState state;
     private volatile long timer = -1;
@@ -90,7 +93,21 @@ public class ParityService {
         if (!state.matrix().generatedAt().isAfter(Instant.EPOCH)) {
             return refresh(); // the first matrix is built whatever is going on
         }
-        return items.writing().flatMap(writing -> writing ? Uni.createFrom().item(state) : refresh());
+        return counted(() -> items.writing().flatMap(writing -> writing ? Uni.createFrom().item(state) : refresh()));
+    }
+
+    /**
+     * Work that a stop must wait for, counted from its subscription to its end; after a stop it is not started (and
+     * nothing is created: the contexts new work would capture may be gone).
+     */
+    private Uni<ParityState> counted(java.util.function.Supplier<Uni<ParityState>> work) {
+        return Uni.createFrom().deferred(() -> {
+            if (stopping) {
+                return Uni.createFrom().item(state);
+            }
+            refreshing.incrementAndGet();
+            return work.get().onTermination().invoke(refreshing::decrementAndGet);
+        });
     }
 
     /**
@@ -102,7 +119,7 @@ public class ParityService {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
-        Draining.awaitIdle(rebuilding::get, STOP_WAIT);
+        Draining.awaitIdle(() -> refreshing.get() > 0, STOP_WAIT);
     }
 
     void onDataChanged(@ObservesAsync DataChanged event) {
@@ -115,10 +132,7 @@ public class ParityService {
      * arriving during one makes it check once more when it ends.
      */
     public Uni<ParityState> refresh() {
-        if (stopping) {
-            return Uni.createFrom().item(state);
-        }
-        return items.dataVersion().flatMap(version -> {
+        return counted(() -> items.dataVersion().flatMap(version -> {
             // the version only moves forward: an answer no newer than what is served (a slow read racing a
             // rebuild) changes nothing
             if (version.version() <= state.dataVersion() && state.matrix().generatedAt().isAfter(Instant.EPOCH)) {
@@ -129,14 +143,15 @@ public class ParityService {
                 return Uni.createFrom().item(state);
             }
             again.set(false);
-            return rebuild(version).eventually(() -> {
+            // marking the rebuild over is the chain's last step: a stop waits for it (stop), and nothing of the chain
+            // may still be creating work after that, when the service's contexts are gone
+            return rebuild(version).onTermination().invoke(() -> {
                 rebuilding.set(false);
-                if (again.getAndSet(false)) {
-                    return refresh().replaceWithVoid().onFailure().recoverWithNull();
+                if (again.getAndSet(false) && !stopping) {
+                    refresh().subscribe().with(s -> { }, e -> Log.warnf("Matrix rebuild failed: %s", e.getMessage()));
                 }
-                return Uni.createFrom().voidItem();
             });
-        });
+        }));
     }
 
     /**

@@ -278,12 +278,23 @@ public class SyncService {
                 : failed == attempted ? SyncRun.Outcome.FAILED : SyncRun.Outcome.PARTIAL;
         Log.infof("Sync run %d (%s): %s, %d sources, %d failed", run.id, run.trigger, outcome, results.size(), failed);
         long stored = results.stream().filter(r -> r.snapshotId != null).count();
-        return runLog.close(run, outcome).invoke(() -> {
-            metrics.run(run, outcome);
-            if (stored > 0) {
-                dataChanged.fireAsync(new DataChanged("sync run " + run.id + " stored " + stored + " snapshots"));
-            }
-        });
+        return runLog.close(run, outcome).invoke(() -> metrics.run(run, outcome))
+                .call(() -> stored == 0 ? Uni.createFrom().voidItem()
+                        : announceChange("sync run " + run.id + " stored " + stored + " snapshots"));
+    }
+
+    /**
+     * Tells the matrix and the other replicas ({@link DataChanged}, observed asynchronously) and ends once every
+     * observer has taken the news, so that a stop waiting for the run also finds their work begun and waits for it,
+     * instead of it starting after the service's contexts are gone. Observers start their work and return.
+     */
+    private Uni<Void> announceChange(String cause) {
+        Context caller = Vertx.currentContext();
+        return Uni.createFrom().completionStage(() -> dataChanged.fireAsync(new DataChanged(cause)))
+                .onFailure().invoke(e -> Log.warnf(e, "A listener of stored data failed; the run itself is unaffected"))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid()
+                .emitOn(command -> OwnSession.deliverOn(caller, command)); // the run carries on where it was
     }
 
     private static String message(Throwable e) {
