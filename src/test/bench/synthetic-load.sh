@@ -27,8 +27,16 @@ for _ in $(seq 600); do
   grep -q "Sync run 1 " "$WORK/app.log" && break
   sleep 1
 done
-version=$(gql '{"query":"{ syncRuns(last: 1) { outcome } }"}' >/dev/null; \
-  grep -o "Matrix at data version [0-9]*" "$WORK/app.log" | tail -1 | grep -o "[0-9]*$")
+# the matrix the run's end asks for: the first one logged after the run (none is built while a sync writes)
+matrix_after_run() {
+  awk '/Sync run 1 /{ended=1} ended && /Matrix at data version/{print; exit}' "$WORK/app.log" \
+    | grep -o "Matrix at data version [0-9]*" | grep -o "[0-9]*$" || true
+}
+for _ in $(seq 600); do
+  version=$(matrix_after_run)
+  [ -n "$version" ] && break
+  sleep 1
+done
 for _ in $(seq 120); do
   sleep 2
   latest=$(grep -o "Matrix at data version [0-9]*" "$WORK/app.log" | tail -1 | grep -o "[0-9]*$")
