@@ -56,7 +56,7 @@ class CrashRecoveryIT {
     @Test
     void aServiceKilledMidSyncStartsAgainAtOnceStopsTheOrphanAndClosesTheDeadRun() throws Exception {
         Path dataDir = dir.resolve("pg");
-        // no crossroads.db.port: as by default, each start takes a free port, so the orphan cannot stand in
+        // each start gets another free port for its database (PackagedService), so the orphan cannot stand in
         Map<String, String> properties = properties(dataDir);
 
         PackagedService first = start(properties);

@@ -38,11 +38,15 @@ public record PackagedService(Process process, int port, Path logFile) {
     /** As {@link #start(Path, Map)}, with these environment variables set. */
     public static PackagedService start(Path logDir, Map<String, String> properties, Map<String, String> env)
             throws IOException {
-        int httpPort = freePort();
+        int[] ports = twoFreePorts();
+        int httpPort = ports[0];
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dquarkus.http.port=" + httpPort));
+        // the embedded server's port is chosen here too: left to pick its own free port at start, it once took the
+        // HTTP port chosen above (free until Quarkus binds it), and the service could not start
         Map<String, String> withGitHub = new java.util.LinkedHashMap<>(Map.of(
-                "crossroads.github.raw-url", NO_GITHUB, "crossroads.github.api-url", NO_GITHUB));
+                "crossroads.github.raw-url", NO_GITHUB, "crossroads.github.api-url", NO_GITHUB,
+                "crossroads.db.port", String.valueOf(ports[1])));
         withGitHub.putAll(properties);
         withGitHub.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", JAR.toString()));
@@ -99,6 +103,13 @@ public record PackagedService(Process process, int port, Path logFile) {
 
     public String output() throws IOException {
         return Files.readString(logFile);
+    }
+
+    /** Two different free ports, both held open while chosen. */
+    private static int[] twoFreePorts() throws IOException {
+        try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(0)) {
+            return new int[] {first.getLocalPort(), second.getLocalPort()};
+        }
     }
 
     public static int freePort() throws IOException {
