@@ -90,10 +90,7 @@ public class ParityService {
      * handed back, expired included (a replica that died mid-run).
      */
     Uni<ParityState> refreshUnlessWriting() {
-        if (!state.matrix().generatedAt().isAfter(Instant.EPOCH)) {
-            return refresh(); // the first matrix is built whatever is going on
-        }
-        return counted(() -> items.writing().flatMap(writing -> writing ? Uni.createFrom().item(state) : refresh()));
+        return refresh(true);
     }
 
     /**
@@ -132,26 +129,41 @@ public class ParityService {
      * arriving during one makes it check once more when it ends.
      */
     public Uni<ParityState> refresh() {
+        return refresh(false);
+    }
+
+    /** {@link #refresh()}; with {@code unlessWriting}, a moved version is left for later while a sync writes. */
+    private Uni<ParityState> refresh(boolean unlessWriting) {
         return counted(() -> items.dataVersion().flatMap(version -> {
             // the version only moves forward: an answer no newer than what is served (a slow read racing a
             // rebuild) changes nothing
             if (version.version() <= state.dataVersion() && state.matrix().generatedAt().isAfter(Instant.EPOCH)) {
                 return Uni.createFrom().item(state);
             }
-            again.set(true); // before the claim: a rebuild ending now must not miss this request
-            if (!rebuilding.compareAndSet(false, true)) {
-                return Uni.createFrom().item(state);
+            // asked only once the version moved (not at every check); the first matrix is built whatever goes on
+            if (unlessWriting && state.matrix().generatedAt().isAfter(Instant.EPOCH)) {
+                return items.writing()
+                        .flatMap(writing -> writing ? Uni.createFrom().item(state) : rebuildOnce(version));
             }
-            again.set(false);
-            // marking the rebuild over is the chain's last step: a stop waits for it (stop), and nothing of the chain
-            // may still be creating work after that, when the service's contexts are gone
-            return rebuild(version).onTermination().invoke(() -> {
-                rebuilding.set(false);
-                if (again.getAndSet(false) && !stopping) {
-                    refresh().subscribe().with(s -> { }, e -> Log.warnf("Matrix rebuild failed: %s", e.getMessage()));
-                }
-            });
+            return rebuildOnce(version);
         }));
+    }
+
+    /** Rebuilds at {@code version} unless a rebuild is under way, which then checks once more when it ends. */
+    private Uni<ParityState> rebuildOnce(DataVersion version) {
+        again.set(true); // before the claim: a rebuild ending now must not miss this request
+        if (!rebuilding.compareAndSet(false, true)) {
+            return Uni.createFrom().item(state);
+        }
+        again.set(false);
+        // marking the rebuild over is the chain's last step: a stop waits for it (stop), and nothing of the chain
+        // may still be creating work after that, when the service's contexts are gone
+        return rebuild(version).onTermination().invoke(() -> {
+            rebuilding.set(false);
+            if (again.getAndSet(false) && !stopping) {
+                refresh().subscribe().with(s -> { }, e -> Log.warnf("Matrix rebuild failed: %s", e.getMessage()));
+            }
+        });
     }
 
     /**
