@@ -29,6 +29,13 @@ class CorpusConformanceTests {
 
     static final Path CORPUS = Path.of("../shared/corpus");
 
+    /** Every Markdown file of the corpus, in path order. */
+    static List<Path> markdownFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(CORPUS)) {
+            return files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+        }
+    }
+
     @BeforeAll
     static void corpusMustBeThere() {
         if (!Files.isDirectory(CORPUS)) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,10 +55,7 @@ class PageLeadTests {
 
     @Test
     void everyCorpusPageHasTheSameHeaderFromItsLead() throws IOException {
-        List<Path> pages;
-        try (Stream<Path> files = Files.walk(CorpusConformanceTests.CORPUS)) {
-            pages = files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
-        }
+        List<Path> pages = CorpusConformanceTests.markdownFiles();
         assertThat(pages).hasSizeGreaterThan(60);
         int cut = 0;
         for (Path file : pages) {

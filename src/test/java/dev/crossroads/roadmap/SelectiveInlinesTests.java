@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Link;
@@ -64,10 +63,7 @@ class SelectiveInlinesTests {
 
     @Test
     void everyCorpusPageHasTheSameFeaturesTableReadSelectively() throws IOException {
-        List<Path> pages;
-        try (Stream<Path> files = Files.walk(CorpusConformanceTests.CORPUS)) {
-            pages = files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
-        }
+        List<Path> pages = CorpusConformanceTests.markdownFiles();
         assertThat(pages).hasSizeGreaterThan(60);
         int withTable = 0;
         for (Path file : pages) {
