@@ -22,7 +22,6 @@ import org.commonmark.node.Text;
 import org.commonmark.internal.InlineParserImpl;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.InlineParser;
-import org.commonmark.parser.InlineParserFactory;
 import org.commonmark.parser.Parser;
 
 /**
@@ -51,12 +50,13 @@ final class Markdown {
      * included, are parsed in full, so the blocks read come out exactly as from {@link #PARSER}.
      */
     static Parser readingInlinesOf(java.util.function.Predicate<Node> read) {
-        InlineParserFactory everyBlock = InlineParserImpl::new;
         return Parser.builder()
                 .extensions(EXTENSIONS)
                 .includeSourceSpans(IncludeSourceSpans.BLOCKS)
                 .inlineParserFactory(context -> {
-                    InlineParser inlines = everyBlock.create(context);
+                    // commonmark's own inline parser, what the builder uses when given no factory (it offers no
+                    // other way to wrap it)
+                    InlineParser inlines = new InlineParserImpl(context);
                     return (lines, block) -> {
                         if (read.test(block)) {
                             inlines.parse(lines, block);
