@@ -54,7 +54,11 @@ public final class DocsFeatureParser {
         this(maxBytes, ParseBudget.DEFAULT);
     }
 
-    /** Reading one docs tree (home page and every page header) must finish within {@code budget}. */
+    /**
+     * Reading each document of a docs tree (the home page, each page's header) must finish within {@code budget}: a
+     * budget per document, as for a roadmap page, so that a tree of many ordinary pages reads however large it grows,
+     * while one hostile page still stops at its own budget.
+     */
     public DocsFeatureParser(int maxBytes, java.time.Duration budget) {
         this(maxBytes, budget, 0);
     }
@@ -83,17 +87,13 @@ public final class DocsFeatureParser {
 
     /** As {@link #parse(String, String, PageSource)}, with the nav already read (a sync reads it first, to fetch). */
     public DocsFeatureList parse(Nav nav, String homePage, PageSource pages) {
-        return ParseBudget.within(budget, () -> parseWithinBudget(nav, homePage, pages));
-    }
-
-    private DocsFeatureList parseWithinBudget(Nav nav, String homePage, PageSource pages) {
         List<ParseWarning> warnings = new ArrayList<>();
-        List<FeatureTableRow> rows = homePage == null ? List.of() : tableRows(homePage, warnings);
+        List<FeatureTableRow> rows = homePage == null ? List.of()
+                : ParseBudget.within(budget, () -> tableRows(homePage, warnings));
         warnings.addAll(nav.warnings());
         List<DocsFeature> features = new ArrayList<>();
         TableIndex table = new TableIndex(rows);
         for (NavEntry entry : nav.features()) {
-            ParseBudget.check();
             features.add(feature(entry, table, pages));
         }
         return new DocsFeatureList(features, rows, disagreements(features, rows, warnings), warnings);
@@ -215,14 +215,18 @@ public final class DocsFeatureParser {
 
     private PageHeader remembered(String page) {
         if (headers == null) {
-            return header(page);
+            return headerWithinBudget(page);
         }
         PageHeader known = headers.get(page);
         if (known == null) {
-            known = header(page);
+            known = headerWithinBudget(page);
             headers.put(page, known);
         }
         return known;
+    }
+
+    private PageHeader headerWithinBudget(String page) {
+        return ParseBudget.within(budget, () -> header(page));
     }
 
     private PageHeader header(String page) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,5 +112,43 @@ class DocsFeatureParserTests {
                 """, null, PageSource.none());
 
         assertThat(list.features()).extracting(DocsFeature::pagePath).isEqualTo(List.of("core/a.md"));
+    }
+
+    /**
+     * The budget is per document, as documented for {@code crossroads.parse.time-budget}: a tree whose pages take
+     * longer together than one budget reads (a 10,000-page tree once failed a cold start-up sync on its total), and a
+     * page over its own budget still stops the read.
+     */
+    @Test
+    void theParseBudgetHoldsForEachPageNotForTheWholeTree() {
+        Duration budget = Duration.ofMillis(400);
+        DocsFeatureParser timed = new DocsFeatureParser(1 << 20, budget);
+        timed.parse(MKDOCS, HOME, path -> Optional.ofNullable(PAGES.get(path))); // warm: a cold first parse is slow
+        StringBuilder nav = new StringBuilder("nav:\n  - Utilities:\n");
+        for (int i = 0; i < 50; i++) {
+            nav.append("      - utilities/u").append(i).append(".md\n");
+        }
+        PageSource slowHost = path -> {
+            sleep(Duration.ofMillis(20)); // 50 pages: 1 s in all, more than twice the budget
+            return Optional.of("# Utility " + path + "\n\nText.");
+        };
+
+        long started = System.nanoTime();
+        DocsFeatureList tree = timed.parse(nav.toString(), HOME, slowHost);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(budget);
+        assertThat(tree.features()).hasSize(50).first().extracting(DocsFeature::name).isEqualTo("Utility utilities/u0.md");
+        DocsFeatureParser spent = new DocsFeatureParser(1 << 20, Duration.ofNanos(1));
+        assertThatThrownBy(() -> spent.parse(nav.toString(), null, slowHost))
+                .isInstanceOf(ParseBudget.ParseBudgetExceededException.class);
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
