@@ -45,7 +45,7 @@ class RoadmapStep {
             return new SourceOutcome(language.id(), SourceKind.ROADMAP, status, file.httpStatus(), null, millis,
                     file.rateLimitRemaining(), null, updates);
         }
-        NewSnapshot snapshot = SourceSnapshots.roadmap(language, parser, file.content(),
+        NewSnapshot snapshot = SourceSnapshots.roadmap(language, parser, file.content(), file.contentHash(),
                 file.cacheUpdate() == null ? null : file.cacheUpdate().etag(), Instant.now());
         return new SourceOutcome(language.id(), SourceKind.ROADMAP, SourceResult.Status.FETCHED, file.httpStatus(),
                 snapshot.items().size() + " items", millis, file.rateLimitRemaining(), snapshot, updates);

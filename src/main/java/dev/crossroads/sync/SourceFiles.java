@@ -50,7 +50,7 @@ class SourceFiles {
             case NOT_MODIFIED -> new FileRead(url, cached.content(), cached.contentHash(), false, false,
                     answer.httpStatus(), answer.rateLimitRemaining(), null);
             case OK -> {
-                String hash = Hashing.sha256(answer.body());
+                String hash = Hashing.sha256(answer.body(), answer.bytes());
                 boolean same = cached != null && hash.equals(cached.contentHash());
                 boolean validatorsMoved = cached == null || !java.util.Objects.equals(cached.etag(), answer.etag())
                         || !java.util.Objects.equals(cached.lastModified(), answer.lastModified());

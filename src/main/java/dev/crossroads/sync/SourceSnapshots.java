@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The parse step of the pipeline, from file texts to a snapshot, shared by the sync (files as they are now) and the
@@ -28,11 +29,17 @@ public final class SourceSnapshots {
     /** A roadmap page read at {@code at}. */
     public static NewSnapshot roadmap(LanguageSource language, RoadmapParser parser, String content, String etag,
             Instant at) {
+        return roadmap(language, parser, content, Hashing.sha256(content), etag, at);
+    }
+
+    /** A roadmap page whose content hash is known already (the sync hashed the file as it arrived). */
+    static NewSnapshot roadmap(LanguageSource language, RoadmapParser parser, String content, String contentHash,
+            String etag, Instant at) {
         RoadmapDocument document = parser.parse(content);
         List<ItemFacts> items = new ArrayList<>();
         SourceLinks where = new SourceLinks(language.repository(), language.branch());
         document.items().forEach(item -> items.add(ItemFacts.of(item, language.roadmapPath(), where)));
-        return new NewSnapshot(language.id(), SourceKind.ROADMAP, at, content, Hashing.sha256(content), etag, items);
+        return new NewSnapshot(language.id(), SourceKind.ROADMAP, at, content, contentHash, etag, items);
     }
 
     /**
@@ -50,13 +57,23 @@ public final class SourceSnapshots {
 
     /** All files of the docs source in one text, in a fixed order (pages sorted by path), so one hash covers them. */
     static String bundle(LanguageSource language, String nav, String home, Map<String, String> pages) {
-        StringBuilder text = new StringBuilder();
-        text.append("==> ").append(language.docs().nav()).append('\n').append(nav).append('\n');
+        // joined in one go: String.join sizes the result once, where a StringBuilder would grow (and widen, at the
+        // first page with a character outside Latin-1) by copying a few hundred kilobytes several times
+        List<String> parts = new ArrayList<>(5 * pages.size() + 10);
+        addFile(parts, language.docs().nav(), nav);
         if (home != null) {
-            text.append("==> ").append(language.docs().home()).append('\n').append(home).append('\n');
+            addFile(parts, language.docs().home(), home);
         }
-        new java.util.TreeMap<>(pages).forEach((path, page) -> text.append("==> ").append(language.docs().root())
-                .append('/').append(path).append('\n').append(page).append('\n'));
-        return text.toString();
+        String root = language.docs().root() + '/';
+        new TreeMap<>(pages).forEach((path, page) -> addFile(parts, root + path, page));
+        return String.join("", parts);
+    }
+
+    private static void addFile(List<String> parts, String path, String content) {
+        parts.add("==> ");
+        parts.add(path);
+        parts.add("\n");
+        parts.add(content);
+        parts.add("\n");
     }
 }

@@ -141,11 +141,11 @@ class HttpFetcher {
         int status = response.statusCode();
         Integer remaining = intHeader(response, "X-RateLimit-Remaining");
         if (status == 304) {
-            return new Fetched(Fetched.Status.NOT_MODIFIED, status, null, response.getHeader("ETag"),
+            return new Fetched(Fetched.Status.NOT_MODIFIED, status, null, null, response.getHeader("ETag"),
                     response.getHeader("Last-Modified"), remaining, response.getHeader("Link"));
         }
         if (status == 404) {
-            return new Fetched(Fetched.Status.NOT_FOUND, status, null, null, null, remaining);
+            return new Fetched(Fetched.Status.NOT_FOUND, status, null, null, null, null, remaining);
         }
         if (status == 429 || status == 403 && (response.getHeader("Retry-After") != null || Integer.valueOf(0)
                 .equals(remaining))) {
@@ -158,14 +158,15 @@ class HttpFetcher {
         if (status >= 400) {
             throw FetchException.permanent("HTTP " + status + " from " + host(url), status);
         }
-        String text = body.collected().toString(StandardCharsets.UTF_8);
+        byte[] bytes = body.collected().getBytes();
+        String text = new String(bytes, StandardCharsets.UTF_8);
         String declaredLength = response.getHeader("Content-Length");
         if (declaredLength != null && !response.headers().contains("Content-Encoding")
                 && parseLong(declaredLength) > body.collected().length()) {
             throw FetchException.transientFailure("truncated answer from " + host(url) + ": " + body.collected().length()
                     + " of " + declaredLength + " bytes", status, null);
         }
-        return new Fetched(Fetched.Status.OK, status, text, response.getHeader("ETag"),
+        return new Fetched(Fetched.Status.OK, status, text, bytes, response.getHeader("ETag"),
                 response.getHeader("Last-Modified"), remaining, response.getHeader("Link"));
     }
 
