@@ -39,7 +39,7 @@ class DocsStep {
         this.parser = new DocsFeatureParser(config.sync().maxBytes(), config.parse().timeBudget());
     }
 
-    Uni<SourceOutcome> read(LanguageSource language, Map<String, HttpCacheEntry> cache) {
+    Uni<SourceOutcome> read(LanguageSource language, HttpCache cache) {
         long started = System.nanoTime();
         Uni<FileRead> nav = started(files.read(language, language.docs().nav(), cache));
         Uni<FileRead> home = started(files.read(language, language.docs().home(), cache));
@@ -55,30 +55,46 @@ class DocsStep {
                 return Uni.createFrom().item(SourceOutcome.failed(language.id(), SourceKind.DOCS, navFile.httpStatus(),
                         language.docs().nav() + " not found at " + navFile.location(), millis(started)));
             }
-            return navOf(navFile, before).flatMap(features -> {
+            return navOf(navFile, before, cache).flatMap(features -> {
                 known.put(language.id(), new KnownNav(navFile.contentHash(), features));
-                List<Uni<Map.Entry<String, FileRead>>> reads = features.featurePages().stream()
-                        .map(page -> pages.computeIfAbsent(page, listed -> page(language, listed, cache))
-                                .map(read -> Map.entry(page, read)))
-                        .toList();
-                Uni<List<Map.Entry<String, FileRead>>> all = reads.isEmpty() ? Uni.createFrom().item(List.of())
+                List<String> listed = features.featurePages();
+                List<Uni<FileRead>> reads = listed.stream()
+                        .map(page -> pages.computeIfAbsent(page, path -> page(language, path, cache))).toList();
+                Uni<List<FileRead>> all = reads.isEmpty() ? Uni.createFrom().item(List.of())
                         : Uni.join().all(reads).andFailFast();
-                return all.emitOn(Infrastructure.getDefaultWorkerPool()) // parsing is CPU work: off the event loop
-                        .map(pageReads -> outcome(language, features, navFile, homeFile, pageReads, started));
+                return all.flatMap(pageReads -> withContentIfChanged(cache, navFile, homeFile, pageReads))
+                        .emitOn(Infrastructure.getDefaultWorkerPool()) // parsing is CPU work: off the event loop
+                        .map(files -> outcome(language, features, files, listed, started));
             });
         });
     }
 
-    /** The nav as listed last time when its content is the same, else read again (on a worker: it is YAML). */
-    private Uni<DocsFeatureParser.Nav> navOf(FileRead nav, KnownNav before) {
+    /**
+     * The nav as listed last time when its content is the same, else read again (on a worker: it is YAML), from the
+     * cached copy when it answered 304 (a nav unchanged since before a restart).
+     */
+    private Uni<DocsFeatureParser.Nav> navOf(FileRead nav, KnownNav before, HttpCache cache) {
         if (before != null && before.contentHash().equals(nav.contentHash())) {
             return Uni.createFrom().item(before.nav());
         }
-        return Uni.createFrom().item(() -> parser.nav(nav.content()))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return cache.withContent(nav).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(read -> parser.nav(read.content()));
     }
 
-    private Uni<FileRead> page(LanguageSource language, String page, Map<String, HttpCacheEntry> cache) {
+    /**
+     * Every file of the source, nav and home page first, with its text when the source is to be parsed again (one
+     * of them changed: those answered 304 get their cached copies), else as read (nothing is parsed).
+     */
+    private static Uni<List<FileRead>> withContentIfChanged(HttpCache cache, FileRead nav, FileRead home,
+            List<FileRead> pages) {
+        List<FileRead> all = new ArrayList<>(pages.size() + 2);
+        all.add(nav);
+        all.add(home);
+        all.addAll(pages);
+        return all.stream().anyMatch(FileRead::changed) ? cache.withContent(all) : Uni.createFrom().item(all);
+    }
+
+    private Uni<FileRead> page(LanguageSource language, String page, HttpCache cache) {
         return started(files.read(language, language.docs().root() + "/" + page, cache));
     }
 
@@ -93,34 +109,37 @@ class DocsStep {
         return kept;
     }
 
-    private SourceOutcome outcome(LanguageSource language, DocsFeatureParser.Nav features, FileRead nav,
-            FileRead home, List<Map.Entry<String, FileRead>> pageReads, long started) {
-        List<FileRead> all = new ArrayList<>(List.of(nav, home));
-        Map<String, String> pages = new TreeMap<>();
-        for (Map.Entry<String, FileRead> page : pageReads) {
-            all.add(page.getValue());
-            if (!page.getValue().notFound()) {
-                pages.put(page.getKey(), page.getValue().content());
-            }
-        }
-        List<HttpCacheEntry> updates = all.stream().map(FileRead::cacheUpdate).filter(Objects::nonNull).toList();
-        Integer remaining = all.stream().map(FileRead::rateLimitRemaining).filter(Objects::nonNull)
+    /** @param files nav, home page, then the pages in the order {@code listed} */
+    private SourceOutcome outcome(LanguageSource language, DocsFeatureParser.Nav features, List<FileRead> files,
+            List<String> listed, long started) {
+        FileRead nav = files.get(0);
+        FileRead home = files.get(1);
+        List<HttpCacheEntry> updates = files.stream().map(FileRead::cacheUpdate).filter(Objects::nonNull).toList();
+        Integer remaining = files.stream().map(FileRead::rateLimitRemaining).filter(Objects::nonNull)
                 .min(Integer::compare).orElse(null);
-        boolean anyChanged = all.stream().anyMatch(FileRead::changed);
-        if (!anyChanged) {
-            boolean all304 = all.stream().allMatch(f -> f.httpStatus() == 304);
+        if (files.stream().noneMatch(FileRead::changed)) {
+            boolean all304 = files.stream().allMatch(f -> f.httpStatus() == 304);
             return new SourceOutcome(language.id(), SourceKind.DOCS, all304 ? SourceResult.Status.NOT_MODIFIED
                     : SourceResult.Status.UNCHANGED, nav.httpStatus(), null, millis(started), remaining, null, updates);
+        }
+        Map<String, String> pages = new TreeMap<>();
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < listed.size(); i++) {
+            FileRead page = files.get(i + 2);
+            if (page.notFound()) {
+                missing.add(listed.get(i));
+            } else {
+                pages.put(listed.get(i), page.content());
+            }
         }
         String homeText = home.notFound() ? null : home.content();
         NewSnapshot snapshot = SourceSnapshots.docs(language, parser, features, nav.content(), homeText, pages,
                 Instant.now());
         List<ItemFacts> items = snapshot.items();
-        String missing = pageReads.stream().filter(p -> p.getValue().notFound()).map(Map.Entry::getKey)
-                .reduce((a, b) -> a + ", " + b).map(m -> "; pages not found: " + m).orElse("");
+        String notFound = missing.isEmpty() ? "" : "; pages not found: " + String.join(", ", missing);
         return new SourceOutcome(language.id(), SourceKind.DOCS, SourceResult.Status.FETCHED, nav.httpStatus(),
-                items.size() + " features from " + (2 + pages.size()) + " files" + missing, millis(started), remaining,
-                snapshot, updates);
+                items.size() + " features from " + (2 + pages.size()) + " files" + notFound, millis(started),
+                remaining, snapshot, updates);
     }
 
     private static long millis(long started) {

@@ -3,11 +3,23 @@ package dev.crossroads.sync;
 /**
  * One file as read for a sync.
  *
- * @param content     the current text (from the host, or from the cache after a 304); null when not found
- * @param contentHash SHA-256 of {@code content}, computed once where the file is read; null when not found
+ * @param content     the current text; null when not found, and after a 304 until the source needs it
+ *                    ({@link HttpCache#withContent})
+ * @param contentHash SHA-256 of the current text, computed once where the file is read (or kept from then); null when
+ *                    not found
  * @param changed     false when the host answered 304 or sent the same bytes as last time
  * @param cacheUpdate validators and content to remember for the next conditional request, or null
  */
 record FileRead(String location, String content, String contentHash, boolean changed, boolean notFound, int httpStatus,
         Integer rateLimitRemaining, HttpCacheEntry cacheUpdate) {
+
+    /** Answered 304: the text is the copy kept in the cache, not read yet. */
+    boolean contentKeptElsewhere() {
+        return content == null && !notFound;
+    }
+
+    FileRead withContent(String text) {
+        return new FileRead(location, text, contentHash, changed, notFound, httpStatus, rateLimitRemaining,
+                cacheUpdate);
+    }
 }

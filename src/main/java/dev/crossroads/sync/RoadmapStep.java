@@ -10,7 +10,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** Reads and parses a language's roadmap page. */
 @ApplicationScoped
@@ -25,7 +24,7 @@ class RoadmapStep {
         this.parser = new RoadmapParser(config.parse().timeBudget());
     }
 
-    Uni<SourceOutcome> read(LanguageSource language, Map<String, HttpCacheEntry> cache) {
+    Uni<SourceOutcome> read(LanguageSource language, HttpCache cache) {
         long started = System.nanoTime();
         // parsing is CPU work: it runs on a worker, leaving the event loop to the network and the database
         return files.read(language, language.roadmapPath(), cache)

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * Reads a language's files from its repository (conditionally, remembering validators per URL) or from its local
@@ -32,23 +31,28 @@ class SourceFiles {
         this.maxBytes = config.sync().maxBytes();
     }
 
-    Uni<FileRead> read(LanguageSource language, String path, Map<String, HttpCacheEntry> cache) {
+    Uni<FileRead> read(LanguageSource language, String path, HttpCache cache) {
         if (language.localPath().isPresent()) {
             return readLocal(language.localPath().get().resolve(path), cache);
         }
         String url = github.urlOf(language.repository(), language.branch(), path);
         HttpCacheEntry cached = cache.get(url);
-        boolean usable = cached != null && cached.content() != null;
-        return github.fetch(url, usable ? cached.etag() : null, usable ? cached.lastModified() : null)
-                .map(answer -> fromAnswer(url, answer, usable ? cached : null));
+        return github.fetch(url, cached == null ? null : cached.etag(), cached == null ? null : cached.lastModified())
+                .map(answer -> fromAnswer(url, answer, cached));
     }
 
     private FileRead fromAnswer(String url, Fetched answer, HttpCacheEntry cached) {
         return switch (answer.status()) {
             case NOT_FOUND -> new FileRead(url, null, null, true, true, answer.httpStatus(),
                     answer.rateLimitRemaining(), null);
-            case NOT_MODIFIED -> new FileRead(url, cached.content(), cached.contentHash(), false, false,
-                    answer.httpStatus(), answer.rateLimitRemaining(), null);
+            // the text is the copy kept in the cache, read only if the source is parsed (HttpCache.withContent)
+            case NOT_MODIFIED -> {
+                if (cached == null) {
+                    throw new IllegalStateException(url + " answered 304 Not Modified to a request without validators");
+                }
+                yield new FileRead(url, null, cached.contentHash(), false, false, answer.httpStatus(),
+                        answer.rateLimitRemaining(), null);
+            }
             case OK -> {
                 String hash = Hashing.sha256(answer.body(), answer.bytes());
                 boolean same = cached != null && hash.equals(cached.contentHash());
@@ -66,7 +70,7 @@ class SourceFiles {
      * Local folders: the content hash plays the part of the validators. Disk reads run on a worker and the result
      * comes back on the caller's Vert.x context, where the database session lives.
      */
-    private Uni<FileRead> readLocal(Path file, Map<String, HttpCacheEntry> cache) {
+    private Uni<FileRead> readLocal(Path file, HttpCache cache) {
         String key = file.toUri().toString();
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
             try {

@@ -134,19 +134,34 @@ class SyncRecorder {
         this.moved = moved;
     }
 
-    /** The validators and content last stored for every URL, for conditional requests. */
-    Uni<Map<String, HttpCacheEntry>> cache() {
-        return pool.query("SELECT url, etag, last_modified, content_hash, content, updated_at FROM http_cache")
+    /**
+     * The validators last stored for every URL whose content is kept, for conditional requests; the content itself
+     * is read only for the files a run needs it for.
+     */
+    Uni<HttpCache> cache() {
+        return pool.query("SELECT url, etag, last_modified, content_hash, updated_at FROM http_cache"
+                        + " WHERE content IS NOT NULL")
                 .execute()
                 .map(rows -> {
-                    Map<String, HttpCacheEntry> cache = new HashMap<>();
+                    Map<String, HttpCacheEntry> entries = new HashMap<>();
                     for (Row row : rows) {
                         HttpCacheEntry entry = new HttpCacheEntry(row.getString("url"), row.getString("etag"),
-                                row.getString("last_modified"), row.getString("content_hash"), row.getString("content"),
+                                row.getString("last_modified"), row.getString("content_hash"), null,
                                 row.getOffsetDateTime("updated_at").toInstant());
-                        cache.put(entry.url(), entry);
+                        entries.put(entry.url(), entry);
                     }
-                    return cache;
+                    return new HttpCache(entries, this::cachedCopies);
+                });
+    }
+
+    /** The content kept for each of the URLs. */
+    private Uni<Map<String, String>> cachedCopies(List<String> urls) {
+        return pool.preparedQuery("SELECT url, content FROM http_cache WHERE url = ANY($1)")
+                .execute(Tuple.of(urls.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, String> copies = new HashMap<>();
+                    rows.forEach(row -> copies.put(row.getString("url"), row.getString("content")));
+                    return copies;
                 });
     }
 

@@ -23,7 +23,6 @@ import jakarta.interceptor.Interceptor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -201,7 +200,7 @@ public class SyncService {
     }
 
     private Uni<List<SourceResult>> readAll(SyncRequest request, Uni<SyncRun> opened,
-            Map<String, HttpCacheEntry> cache) {
+            HttpCache cache) {
         List<Task> tasks = new ArrayList<>();
         for (LanguageSource language : sources.languages()) {
             for (SourceKind kind : SourceKind.values()) {
@@ -242,7 +241,7 @@ public class SyncService {
     private record Task(LanguageSource language, SourceKind kind) {
     }
 
-    private Uni<SourceOutcome> read(Task task, Map<String, HttpCacheEntry> cache) {
+    private Uni<SourceOutcome> read(Task task, HttpCache cache) {
         long started = System.nanoTime();
         Uni<SourceOutcome> outcome = switch (task.kind()) {
             case ROADMAP -> roadmaps.read(task.language(), cache);

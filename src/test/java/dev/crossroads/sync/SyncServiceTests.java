@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -392,6 +393,36 @@ class SyncServiceTests {
         assertThat(count(idempotency)).isOne();
         assertThat(github.findAll(getRequestedFor(urlEqualTo(GitHubTrees.rawPath(
                 "aws-powertools/powertools-lambda-python", "develop", "docs/utilities/idempotency.md"))))).hasSize(1);
+    }
+
+    /**
+     * A nav that changes while its pages answer 304: the source is parsed again with the pages' cached copies (read
+     * only now, not at the run's start), so the new snapshot holds every page's text and the features keep the titles
+     * their pages give them.
+     */
+    @Test
+    void aChangedNavIsReadWithItsUnchangedPagesFromTheirCachedCopies() {
+        String repository = "aws-powertools/powertools-lambda-python";
+        String latestDocs = "SELECT content FROM snapshot WHERE language = 'python' AND source = 'DOCS'"
+                + " ORDER BY id DESC LIMIT 1";
+        String titles = "SELECT string_agg(item_key || '=' || title, ', ' ORDER BY item_key) FROM tracked_item"
+                + " WHERE language = 'python' AND source = 'DOCS' AND removed_at IS NULL";
+        run();
+        String bundleBefore = Database.text(pool, latestDocs);
+        String titlesBefore = Database.text(pool, titles);
+        assertThat(titlesBefore).contains("=Idempotency"); // from the page's front matter, not the nav
+        String nav = GitHubTrees.read(GitHubTrees.PYTHON.resolve("mkdocs.yml"));
+        String page = GitHubTrees.read(GitHubTrees.PYTHON.resolve("docs/utilities/idempotency.md"));
+
+        GitHubTrees.serveFile(github, repository, "develop", "mkdocs.yml", nav + "# the nav changed, no page did\n");
+        github.resetRequests();
+        run();
+
+        assertThat(github.findAll(getRequestedFor(urlEqualTo(GitHubTrees.rawPath(repository, "develop",
+                "docs/utilities/idempotency.md"))).withHeader("If-None-Match", matching(".+")))).hasSize(1);
+        assertThat(Database.text(pool, latestDocs)).isNotEqualTo(bundleBefore)
+                .contains("==> docs/utilities/idempotency.md\n" + page + "\n");
+        assertThat(Database.text(pool, titles)).isEqualTo(titlesBefore);
     }
 
     @Test
