@@ -26,11 +26,6 @@ final class HttpCache {
         this.copies = copies;
     }
 
-    /** A cache that knows nothing yet: every file is fetched whole. */
-    static HttpCache empty() {
-        return new HttpCache(Map.of(), urls -> Uni.createFrom().item(Map.of()));
-    }
-
     /** The validators and content hash kept for the URL, or null. */
     HttpCacheEntry get(String url) {
         return entries.get(url);
