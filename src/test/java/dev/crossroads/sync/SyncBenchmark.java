@@ -247,10 +247,15 @@ class SyncBenchmark {
         total[1] += after[1] - before[1];
     }
 
+    /** The test server's postmaster, found once: listing every process at each reading cost the JVM a few ms. */
+    private static long postmaster = -1;
+
     private static long postgresTicks() throws IOException {
-        long postmaster = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .map(c -> c.contains("postgres -D") && c.contains("crossroads-test-pg")).orElse(false))
-                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+        if (postmaster < 0) {
+            postmaster = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                    .map(c -> c.contains("postgres -D") && c.contains("crossroads-test-pg")).orElse(false))
+                    .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+        }
         if (postmaster < 0) {
             return 0;
         }
