@@ -8,6 +8,7 @@ import dev.crossroads.testing.GitHubTrees;
 import dev.crossroads.testing.GitHubWireMockResource;
 import dev.crossroads.testing.InjectWireMock;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.Test;
 /** The sync lease with a one-second lease: kept while a long sync runs, handed back on a clean stop. */
 @QuarkusTest
 @TestProfile(SyncLeaseTests.OneSecondLease.class)
-@WithTestResource(value = GitHubWireMockResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+// every answer is slowed down to 0.3 s here; on a loaded machine one second per request was sometimes too little
+@WithTestResource(value = GitHubWireMockResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = GitHubWireMockResource.REQUEST_TIMEOUT, value = "PT10S"))
 class SyncLeaseTests {
 
     public static class OneSecondLease implements QuarkusTestProfile {

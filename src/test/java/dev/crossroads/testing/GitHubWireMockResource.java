@@ -10,6 +10,8 @@ import java.util.Map;
 /**
  * WireMock on a dynamic port standing in for both GitHub hosts (raw files and API), with retry timings shortened
  * so fault tests run in seconds, and the admin credentials: a static token and a JWT provider ({@link TestJwts}).
+ * A test that slows every answer down on purpose gives its requests more time with the init argument
+ * {@value #REQUEST_TIMEOUT} (an ISO-8601 duration; one second by default).
  */
 public class GitHubWireMockResource implements QuarkusTestResourceLifecycleManager {
 
@@ -17,7 +19,15 @@ public class GitHubWireMockResource implements QuarkusTestResourceLifecycleManag
     public static final String GITHUB_TOKEN = "test-github-token";
     public static final String WEBHOOK_SECRET = "test-webhook-secret";
 
+    public static final String REQUEST_TIMEOUT = "request-timeout";
+
     private WireMockServer server;
+    private String requestTimeout = "PT1S";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        requestTimeout = initArgs.getOrDefault(REQUEST_TIMEOUT, requestTimeout);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -26,7 +36,7 @@ public class GitHubWireMockResource implements QuarkusTestResourceLifecycleManag
         Map<String, String> config = new HashMap<>(Map.of(
                 "crossroads.github.raw-url", server.baseUrl() + "/raw",
                 "crossroads.github.api-url", server.baseUrl() + "/api",
-                "crossroads.sync.request-timeout", "PT1S",
+                "crossroads.sync.request-timeout", requestTimeout,
                 "crossroads.sync.max-attempts", "3",
                 "crossroads.sync.backoff", "PT0.05S",
                 "crossroads.sync.max-retry-after", "PT2S",
