@@ -17,6 +17,7 @@ import dev.crossroads.testing.Database;
 import dev.crossroads.testing.GitHubTrees;
 import dev.crossroads.testing.GitHubWireMockResource;
 import dev.crossroads.testing.InjectWireMock;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,11 +46,13 @@ import org.junit.jupiter.api.Test;
  * language and source, and synced when it ends; a replayed delivery is acknowledged and synced once.
  */
 @QuarkusTest
-@WithTestResource(value = GitHubWireMockResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+// the slow file must still arrive: its requests get ten seconds (one, the default here, was a narrow margin)
+@WithTestResource(value = GitHubWireMockResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = GitHubWireMockResource.REQUEST_TIMEOUT, value = "PT10S"))
 class GitHubWebhookQueueTests {
 
     private static final Duration SETTLE = Duration.ofSeconds(30);
-    /** Under the tests' one-second request timeout, so the slow file still arrives. */
+    /** Slow enough for the pushes to arrive while it syncs; under this class's request timeout. */
     private static final int SLOW_MS = 700;
 
     private static final String PYTHON = "aws-powertools/powertools-lambda-python";
