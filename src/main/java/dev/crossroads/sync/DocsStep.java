@@ -55,30 +55,36 @@ class DocsStep {
                 return Uni.createFrom().item(SourceOutcome.failed(language.id(), SourceKind.DOCS, navFile.httpStatus(),
                         language.docs().nav() + " not found at " + navFile.location(), millis(started)));
             }
-            return navOf(navFile, before, cache).flatMap(features -> {
+            return navOf(navFile, before, cache).flatMap(navRead -> {
+                DocsFeatureParser.Nav features = navRead.nav();
                 known.put(language.id(), new KnownNav(navFile.contentHash(), features));
                 List<String> listed = features.featurePages();
                 List<Uni<FileRead>> reads = listed.stream()
                         .map(page -> pages.computeIfAbsent(page, path -> page(language, path, cache))).toList();
                 Uni<List<FileRead>> all = reads.isEmpty() ? Uni.createFrom().item(List.of())
                         : Uni.join().all(reads).andFailFast();
-                return all.flatMap(pageReads -> withContentIfChanged(cache, navFile, homeFile, pageReads))
+                return all.flatMap(pageReads -> withContentIfChanged(cache, navRead.file(), homeFile, pageReads))
                         .emitOn(Infrastructure.getDefaultWorkerPool()) // parsing is CPU work: off the event loop
                         .map(files -> outcome(language, features, files, listed, started));
             });
         });
     }
 
+    /** The nav file and what it lists. */
+    private record NavRead(FileRead file, DocsFeatureParser.Nav nav) {
+    }
+
     /**
-     * The nav as listed last time when its content is the same, else read again (on a worker: it is YAML), from the
-     * cached copy when it answered 304 (a nav unchanged since before a restart).
+     * The nav as listed last time when its content is the same, else read again (on a worker: it is YAML). A nav that
+     * answered 304 but is not known here (unchanged since before a restart) is read from its cached copy, once: the
+     * read with its text goes on to the source's parse.
      */
-    private Uni<DocsFeatureParser.Nav> navOf(FileRead nav, KnownNav before, HttpCache cache) {
+    private Uni<NavRead> navOf(FileRead nav, KnownNav before, HttpCache cache) {
         if (before != null && before.contentHash().equals(nav.contentHash())) {
-            return Uni.createFrom().item(before.nav());
+            return Uni.createFrom().item(new NavRead(nav, before.nav()));
         }
         return cache.withContent(nav).emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(read -> parser.nav(read.content()));
+                .map(read -> new NavRead(read, parser.nav(read.content())));
     }
 
     /**
