@@ -3,6 +3,7 @@ package dev.crossroads.sync;
 import dev.crossroads.config.CrossroadsConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -120,8 +121,13 @@ public class SyncLease {
     }
 
     public Uni<Void> release() {
+        return release(pool);
+    }
+
+    /** {@link #release()} through {@code client} (a connection, to run it beside other statements). */
+    Uni<Void> release(SqlClient client) {
         held.set(false);
-        return pool.preparedQuery("UPDATE sync_lease SET holder = NULL, expires_at = NULL WHERE id = 1 AND holder = $1")
+        return client.preparedQuery("UPDATE sync_lease SET holder = NULL, expires_at = NULL WHERE id = 1 AND holder = $1")
                 .execute(Tuple.of(replica)).replaceWithVoid();
     }
 

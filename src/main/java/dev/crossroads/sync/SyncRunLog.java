@@ -2,6 +2,7 @@ package dev.crossroads.sync;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -61,9 +62,14 @@ public class SyncRunLog {
     }
 
     Uni<SyncRun> close(SyncRun run, SyncRun.Outcome outcome) {
+        return close(pool, run, outcome);
+    }
+
+    /** {@link #close(SyncRun, SyncRun.Outcome)} through {@code client} (a connection, to run it beside others). */
+    Uni<SyncRun> close(SqlClient client, SyncRun run, SyncRun.Outcome outcome) {
         Instant finishedAt = Instant.now();
         // only a run still RUNNING: one closed meanwhile (as abandoned, or on stop) was closed as FAILED and stays so
-        return pool.preparedQuery("UPDATE sync_run SET outcome = $2, finished_at = $3 WHERE id = $1"
+        return client.preparedQuery("UPDATE sync_run SET outcome = $2, finished_at = $3 WHERE id = $1"
                         + " AND outcome = 'RUNNING'")
                 .execute(Tuple.of(run.id, outcome.name(), finishedAt.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -53,6 +54,7 @@ public class SyncService {
     private final Redaction redaction;
     private final Event<RunEnded> runEnded;
     private final SyncMetrics metrics;
+    private final Pool pool;
 
     /** A run of this replica ended (whatever its outcome): this replica is free to sync again. */
     public record RunEnded() {
@@ -60,7 +62,8 @@ public class SyncService {
 
     SyncService(SourceService sources, RoadmapStep roadmaps, DocsStep docs, BoardStep boards, SyncRecorder recorder,
             SyncLease lease, SyncRunLog runLog, CrossroadsConfig config, Event<DataChanged> dataChanged,
-            Event<RunEnded> runEnded, Redaction redaction, SyncMetrics metrics) {
+            Event<RunEnded> runEnded, Redaction redaction, SyncMetrics metrics, Pool pool) {
+        this.pool = pool;
         this.redaction = redaction;
         this.metrics = metrics;
         this.dataChanged = dataChanged;
@@ -95,10 +98,15 @@ public class SyncService {
             return Uni.createFrom().failure(new SyncBusyException(lease.replica()));
         }
         AtomicBoolean ran = new AtomicBoolean();
+        // the validators are read beside the claim instead of after it, so the first request goes out a round trip
+        // sooner. Read without the lease they may be a run behind when another replica's run ended in between: its
+        // files then answer 200 instead of 304, and the recorder, which compares with the latest stored snapshot,
+        // still finds them unchanged
+        Uni<HttpCache> validators = started(recorder.cache());
         return lease.tryAcquire()
                 .flatMap(acquired -> {
                     ran.set(acquired);
-                    return acquired ? runHoldingLease(request)
+                    return acquired ? runHoldingLease(request, validators)
                             : lease.holder().flatMap(holder -> Uni.createFrom().failure(holder == null
                                     ? new SyncBusyException(null)
                                     : new SyncBusyException(holder.replica(), holder.until())));
@@ -167,22 +175,30 @@ public class SyncService {
         return running.get();
     }
 
-    private Uni<SyncRun> runHoldingLease(SyncRequest request) {
+    /** Sets {@code work} going now; whoever subscribes later gets its outcome, failure included. */
+    private static <T> Uni<T> started(Uni<T> work) {
+        Uni<T> kept = work.memoize().indefinitely();
+        kept.subscribe().with(item -> { }, failure -> { });
+        return kept;
+    }
+
+    private Uni<SyncRun> runHoldingLease(SyncRequest request, Uni<HttpCache> validators) {
         // fetching needs the validators, not the run row: it starts as soon as they are in, while the run is opened
         // beside it; only recording a source waits for the run
         Uni<SyncRun> opened = lease.closeAbandonedRuns().flatMap(ignored -> runLog.open(request, lease.replica()))
                 .memoize().indefinitely();
         opened.subscribe().with(run -> { }, failure -> { }); // opening starts now; its outcome is read below
         Cancellable heartbeat = renewLeaseWhileRunning();
-        return recorder.cache()
+        return validators
                 // the validators could not be read: close the run as FAILED (if it opened), not left RUNNING
                 .onFailure().call(() -> opened.flatMap(run -> runLog.close(run, SyncRun.Outcome.FAILED))
                         .onFailure().recoverWithNull())
                 .flatMap(cache -> readAll(request, opened, cache))
-                .flatMap(results -> opened.flatMap(run -> finish(run, results)))
+                .flatMap(results -> opened.flatMap(run -> finish(run, results, heartbeat)))
                 .eventually(() -> {
                     heartbeat.cancel();
-                    return lease.release().onFailure().recoverWithNull();
+                    // a run that got as far as closing handed the lease back with the close; any other does it here
+                    return lease.held() ? lease.release().onFailure().recoverWithNull() : Uni.createFrom().voidItem();
                 });
     }
 
@@ -270,16 +286,29 @@ public class SyncService {
         return result;
     }
 
-    private Uni<SyncRun> finish(SyncRun run, List<SourceResult> results) {
+    private Uni<SyncRun> finish(SyncRun run, List<SourceResult> results, Cancellable heartbeat) {
         long failed = results.stream().filter(r -> r.status == SourceResult.Status.FAILED).count();
         long attempted = results.stream().filter(r -> r.status != SourceResult.Status.SKIPPED).count();
         SyncRun.Outcome outcome = failed == 0 ? SyncRun.Outcome.SUCCEEDED
                 : failed == attempted ? SyncRun.Outcome.FAILED : SyncRun.Outcome.PARTIAL;
         Log.infof("Sync run %d (%s): %s, %d sources, %d failed", run.id, run.trigger, outcome, results.size(), failed);
         long stored = results.stream().filter(r -> r.snapshotId != null).count();
-        return runLog.close(run, outcome).invoke(() -> metrics.run(run, outcome))
+        heartbeat.cancel();
+        return closeAndRelease(run, outcome)
+                .invoke(() -> metrics.run(run, outcome))
                 .call(() -> stored == 0 ? Uni.createFrom().voidItem()
                         : announceChange("sync run " + run.id + " stored " + stored + " snapshots"));
+    }
+
+    /**
+     * Closes the run and hands the lease back in one round trip: both statements go down one connection at once,
+     * which runs them in that order, so no other replica can claim the lease while this run still reads RUNNING (a
+     * claim closes long-running runs it finds as abandoned).
+     */
+    private Uni<SyncRun> closeAndRelease(SyncRun run, SyncRun.Outcome outcome) {
+        return pool.withConnection(connection -> Uni.combine().all()
+                .unis(runLog.close(connection, run, outcome), lease.release(connection))
+                .with((closed, released) -> closed));
     }
 
     /**
