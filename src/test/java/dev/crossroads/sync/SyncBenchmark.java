@@ -63,6 +63,9 @@ class SyncBenchmark {
     Pool pool;
 
     @Inject
+    io.vertx.core.Vertx vertx;
+
+    @Inject
     dev.crossroads.parity.ParityService parity;
 
     static boolean corpusPresent() {
@@ -136,8 +139,9 @@ class SyncBenchmark {
         long peakFull = peakHeapMb();
         long measuring = jit.getTotalCompilationTime() - jitAtStart;
         report.append(String.format("%d files (%d requests by a full sync); medians of %d rounds, warm after %d rounds"
-                + " (JIT compiler at %d%% of the last warm-up batch, %d ms of compiling during the measured rounds):%n",
-                urls.size(), urls.size(), ROUNDS, warmup, compiling, measuring));
+                + " (JIT compiler at %d%% of the last warm-up batch, %d ms of compiling during the measured rounds);"
+                + " sockets: %s%n", urls.size(), urls.size(), ROUNDS, warmup, compiling, measuring,
+                vertx.isNativeTransportEnabled() ? "epoll" : "NIO"));
         report.append(String.format("  full sync (roadmap + docs, 4 languages): %d ms%n", median(full)));
         report.append(String.format("  unchanged resync: %d ms%n", median(resync)));
         report.append(String.format("  re-read without validators (fetch, parse, nothing new stored): %d ms%n", median(reread)));
