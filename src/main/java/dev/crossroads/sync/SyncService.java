@@ -55,6 +55,7 @@ public class SyncService {
     private final Event<RunEnded> runEnded;
     private final SyncMetrics metrics;
     private final Pool pool;
+    private final Vertx vertx;
 
     /** A run of this replica ended (whatever its outcome): this replica is free to sync again. */
     public record RunEnded() {
@@ -62,8 +63,9 @@ public class SyncService {
 
     SyncService(SourceService sources, RoadmapStep roadmaps, DocsStep docs, BoardStep boards, SyncRecorder recorder,
             SyncLease lease, SyncRunLog runLog, CrossroadsConfig config, Event<DataChanged> dataChanged,
-            Event<RunEnded> runEnded, Redaction redaction, SyncMetrics metrics, Pool pool) {
+            Event<RunEnded> runEnded, Redaction redaction, SyncMetrics metrics, Pool pool, Vertx vertx) {
         this.pool = pool;
+        this.vertx = vertx;
         this.redaction = redaction;
         this.metrics = metrics;
         this.dataChanged = dataChanged;
@@ -202,17 +204,29 @@ public class SyncService {
                 });
     }
 
+    /**
+     * Renews the lease every {@link SyncLease#renewEvery()} until cancelled, or until a renewal finds it gone. A plain
+     * Vert.x timer: a Mutiny tick stream cost a scheduled task and a chain of decorated operators at every sync.
+     */
     private Cancellable renewLeaseWhileRunning() {
-        return Multi.createFrom().ticks().startingAfter(lease.renewEvery()).every(lease.renewEvery())
-                .onOverflow().drop() // a renewal slower than the period skips a tick instead of ending the heartbeat
-                .onItem().transformToUniAndConcatenate(tick -> lease.renew()
-                        // a failed renewal is retried at the next tick; the lease outlasts two missed ones
-                        .onFailure().invoke(e -> Log.warnf("Could not renew the sync lease: %s", e.getMessage()))
-                        .onFailure().recoverWithItem(true))
-                .select().where(held -> !held).select().first() // the heartbeat ends when the lease is gone
-                .subscribe().with(lost -> Log.error("This replica lost the sync lease while syncing (it expired,"
-                        + " or another replica holds it): the rest of this run is not recorded"),
-                        failure -> Log.errorf(failure, "The sync lease heartbeat stopped"));
+        AtomicBoolean renewing = new AtomicBoolean();
+        long timer = vertx.setPeriodic(lease.renewEvery().toMillis(), id -> {
+            if (!renewing.compareAndSet(false, true)) {
+                return; // a renewal slower than the period skips a tick instead of piling up
+            }
+            lease.renew()
+                    // a failed renewal is retried at the next tick; the lease outlasts two missed ones
+                    .onFailure().invoke(e -> Log.warnf("Could not renew the sync lease: %s", e.getMessage()))
+                    .onFailure().recoverWithItem(true)
+                    .subscribe().with(held -> {
+                        renewing.set(false);
+                        if (!held && vertx.cancelTimer(id)) { // the heartbeat ends when the lease is gone
+                            Log.error("This replica lost the sync lease while syncing (it expired, or another"
+                                    + " replica holds it): the rest of this run is not recorded");
+                        }
+                    });
+        });
+        return () -> vertx.cancelTimer(timer);
     }
 
     private Uni<List<SourceResult>> readAll(SyncRequest request, Uni<SyncRun> opened,
