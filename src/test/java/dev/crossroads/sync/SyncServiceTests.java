@@ -136,6 +136,29 @@ class SyncServiceTests {
                 + " AND removed_at IS NOT NULL")).isEqualTo(1);
     }
 
+    /**
+     * Stored text travels to PostgreSQL as UTF-8 bytes: what is stored, in the snapshot and in the cache, is the text
+     * as read, character for character (accents, a dash, characters outside the BMP, a replacement character), and
+     * its stored hash is the hash of that text.
+     */
+    @Test
+    void storedTextIsTheTextAsReadCharacterForCharacter() {
+        run();
+        String page = GitHubTrees.read(GitHubTrees.PYTHON.resolve("docs/roadmap.md"))
+                + "\n## Ünïcödé — 日本語 🚀 ✅ \uFFFD\n\n* [ ] Crème brûlée support 🍮\n";
+        GitHubTrees.serveFile(github, "aws-powertools/powertools-lambda-python", "develop", "docs/roadmap.md", page);
+
+        run();
+
+        String latest = " FROM snapshot WHERE language = 'python' AND source = 'ROADMAP' ORDER BY id DESC LIMIT 1";
+        assertThat(Database.text(pool, "SELECT content" + latest)).isEqualTo(page);
+        assertThat(Database.text(pool, "SELECT content_hash" + latest)).isEqualTo(Hashing.sha256(page));
+        String cached = " FROM http_cache WHERE url LIKE '%/powertools-lambda-python/develop/docs/roadmap.md'";
+        assertThat(Database.count(pool, "SELECT count(*)" + cached)).isOne();
+        assertThat(Database.text(pool, "SELECT content" + cached)).isEqualTo(page);
+        assertThat(Database.text(pool, "SELECT content_hash" + cached)).isEqualTo(Hashing.sha256(page));
+    }
+
     @Test
     void aServerErrorThenSuccessIsRetried() {
         github.stubFor(get(urlEqualTo(PY_ROADMAP)).atPriority(1).inScenario("flaky")
