@@ -1,5 +1,6 @@
 package dev.crossroads.history;
 
+import dev.crossroads.db.StoredText;
 import dev.crossroads.snapshot.ItemColumn;
 import dev.crossroads.snapshot.NewSnapshot;
 import dev.crossroads.snapshot.SourceKind;
@@ -38,7 +39,7 @@ class HistoryRecorder {
     private static final String INSERT_SNAPSHOT = """
             WITH snap AS (
                 INSERT INTO snapshot (language, source, fetched_at, content_hash, etag, content, item_count, commit_id)
-                VALUES ($1, $2, $3, $4, NULL, $5, $6, $7)
+                VALUES ($1, $2, $3, $4, NULL, convert_from($5, 'UTF8'), $6, $7)
                 RETURNING id
             ), items AS (
                 INSERT INTO snapshot_item (snapshot_id, %s)
@@ -167,7 +168,7 @@ class HistoryRecorder {
     private Uni<Long> insert(SqlConnection sql, HistoricSnapshot historic) {
         NewSnapshot s = historic.snapshot();
         List<Object> params = new ArrayList<>(Arrays.asList(s.language(), s.source().name(), time(s.fetchedAt()),
-                s.contentHash(), s.content(), s.items().size(), historic.commitId()));
+                s.contentHash(), StoredText.utf8(s.content()), s.items().size(), historic.commitId()));
         for (ItemColumn column : ItemColumn.values()) {
             params.add(column.values(s.items()));
         }

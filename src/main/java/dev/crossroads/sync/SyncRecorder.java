@@ -1,5 +1,6 @@
 package dev.crossroads.sync;
 
+import dev.crossroads.db.StoredText;
 import dev.crossroads.roadmap.FeatureStatus;
 import dev.crossroads.snapshot.ChangeEvent;
 import dev.crossroads.snapshot.ItemChange;
@@ -16,7 +17,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -245,7 +245,7 @@ class SyncRecorder {
         params.add(column(cache, HttpCacheEntry::etag, String[]::new));
         params.add(column(cache, HttpCacheEntry::lastModified, String[]::new));
         params.add(column(cache, HttpCacheEntry::contentHash, String[]::new));
-        params.add(column(cache, e -> utf8(e.content()), Buffer[]::new));
+        params.add(column(cache, e -> StoredText.utf8(e.content()), Buffer[]::new));
         params.add(column(cache, e -> time(e.updatedAt()), OffsetDateTime[]::new));
         String sql = RESULT_ONLY;
         boolean mayHaveMoved = false;
@@ -269,7 +269,7 @@ class SyncRecorder {
     private static boolean addSnapshot(List<Object> params, NewSnapshot snapshot, Previous previous) {
         List<ItemFacts> items = snapshot.items();
         params.addAll(Arrays.asList(time(snapshot.fetchedAt()), snapshot.contentHash(), snapshot.etag(),
-                utf8(snapshot.content()), items.size()));
+                StoredText.utf8(snapshot.content()), items.size()));
         for (ItemColumn column : ItemColumn.values()) {
             params.add(column.values(items));
         }
@@ -296,17 +296,6 @@ class SyncRecorder {
         // the sync's one statement records the removal and the addition; the item history replay makes them one
         return !dev.crossroads.snapshot.ItemMoves.pairs(changes, previous.present(), now,
                 dev.crossroads.parity.NameKeys::key, dev.crossroads.parity.NameKeys::pageStem).isEmpty();
-    }
-
-    /**
-     * Stored text goes to PostgreSQL as its UTF-8 bytes ({@code bytea}, turned back into text by
-     * {@code convert_from}, which checks the encoding as a text parameter would be checked). Bound as text, the
-     * hundreds of kilobytes a full sync stores were encoded by the driver one character at a time; interleaved in one
-     * JVM against text parameters, the JVM's CPU per full sync went from 32 to 30 ms and PostgreSQL's from 22 to
-     * 14 ms (docs/benchmarks.md, fourth pass).
-     */
-    private static Buffer utf8(String text) {
-        return text == null ? null : Buffer.buffer(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static <T, V> V[] column(List<T> rows, Function<T, V> value, IntFunction<V[]> array) {
