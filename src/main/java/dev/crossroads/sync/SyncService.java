@@ -187,9 +187,8 @@ public class SyncService {
     private Uni<SyncRun> runHoldingLease(SyncRequest request, Uni<HttpCache> validators) {
         // fetching needs the validators, not the run row: it starts as soon as they are in, while the run is opened
         // beside it; only recording a source waits for the run
-        Uni<SyncRun> opened = lease.closeAbandonedRuns().flatMap(ignored -> runLog.open(request, lease.replica()))
-                .memoize().indefinitely();
-        opened.subscribe().with(run -> { }, failure -> { }); // opening starts now; its outcome is read below
+        Uni<SyncRun> opened = started(lease.closeAbandonedRuns()
+                .flatMap(ignored -> runLog.open(request, lease.replica())));
         Cancellable heartbeat = renewLeaseWhileRunning();
         return validators
                 // the validators could not be read: close the run as FAILED (if it opened), not left RUNNING

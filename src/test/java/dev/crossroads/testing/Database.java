@@ -2,6 +2,8 @@ package dev.crossroads.testing;
 
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Direct SQL for tests: wiping sync history between tests, counting rows, reading single values. */
 public final class Database {
@@ -11,14 +13,17 @@ public final class Database {
     private Database() {
     }
 
+    /** What a test or a benchmark round starts without: sync history, caches and curation, children first. */
+    private static final List<String> SYNC_TABLES = List.of("change_event", "tracked_item", "snapshot_item",
+            "snapshot", "source_result", "sync_run", "http_cache", "history_backfill", "release_tag", "curated_link",
+            "curated_merge", "rejected_suggestion", "curated_feature");
+
+    /** Then no one holds the lease, and the data version moves on: a wiped database is a new version. */
+    private static final String AFTER_EMPTYING = "UPDATE sync_lease SET holder = NULL, expires_at = NULL;"
+            + " UPDATE data_version SET version = version + 1, changed_at = now()";
+
     public static void wipeSyncHistory(Pool pool) {
-        pool.query("TRUNCATE change_event, tracked_item, snapshot_item, snapshot, source_result, sync_run, http_cache,"
-                + " history_backfill, release_tag").execute().await().atMost(WAIT);
-        pool.query("UPDATE sync_lease SET holder = NULL, expires_at = NULL").execute().await().atMost(WAIT);
-        pool.query("TRUNCATE curated_feature, curated_link, curated_merge, rejected_suggestion").execute().await()
-                .atMost(WAIT);
-        // the data version only ever moves forward: a wiped database is a new version, so matrices rebuild
-        pool.query("UPDATE data_version SET version = version + 1, changed_at = now()").execute().await()
+        pool.query("TRUNCATE " + String.join(", ", SYNC_TABLES) + "; " + AFTER_EMPTYING).execute().await()
                 .atMost(WAIT);
     }
 
@@ -29,24 +34,9 @@ public final class Database {
      * prepared statement at its next use: right for isolating tests, but a cost no sync in service pays.
      */
     public static void emptySyncHistory(Pool pool) {
-        pool.withTransaction(sql -> sql.query("DELETE FROM change_event").execute()
-                .flatMap(ignored -> sql.query("DELETE FROM tracked_item").execute())
-                .flatMap(ignored -> sql.query("DELETE FROM snapshot_item").execute())
-                .flatMap(ignored -> sql.query("DELETE FROM snapshot").execute())
-                .flatMap(ignored -> sql.query("DELETE FROM source_result").execute())
-                .flatMap(ignored -> sql.query("DELETE FROM sync_run").execute())
-                .flatMap(ignored -> sql.query("DELETE FROM http_cache").execute())
-                .flatMap(ignored -> sql.query("DELETE FROM history_backfill").execute())
-                .flatMap(ignored -> sql.query("DELETE FROM release_tag").execute())
-                .flatMap(ignored -> sql.query("DELETE FROM curated_link").execute())
-                .flatMap(ignored -> sql.query("DELETE FROM curated_merge").execute())
-                .flatMap(ignored -> sql.query("DELETE FROM rejected_suggestion").execute())
-                .flatMap(ignored -> sql.query("DELETE FROM curated_feature").execute())
-                .flatMap(ignored -> sql.query("UPDATE sync_lease SET holder = NULL, expires_at = NULL").execute())
-                // a new version, as after a wipe: the matrix rebuilds
-                .flatMap(ignored -> sql.query("UPDATE data_version SET version = version + 1, changed_at = now()")
-                        .execute()))
-                .await().atMost(WAIT);
+        // one simple query: PostgreSQL runs its statements as one transaction
+        pool.query(SYNC_TABLES.stream().map(table -> "DELETE FROM " + table + "; ").collect(Collectors.joining())
+                + AFTER_EMPTYING).execute().await().atMost(WAIT);
     }
 
     public static long count(Pool pool, String sql) {
