@@ -49,6 +49,9 @@ class SyncRecorder {
             SELECT content_hash FROM snapshot WHERE language = $1 AND source = $2
             ORDER BY fetched_at DESC, id DESC LIMIT 1""";
 
+    private static final String VALIDATORS = """
+            SELECT url, etag, last_modified, content_hash, updated_at FROM http_cache WHERE content IS NOT NULL""";
+
     private static final String PRESENT_ITEMS = """
             SELECT item_key, title, status, priority, progress_done, progress_total FROM tracked_item
             WHERE language = $1 AND source = $2 AND removed_at IS NULL""";
@@ -142,9 +145,7 @@ class SyncRecorder {
      * is read only for the files a run needs it for.
      */
     Uni<HttpCache> cache() {
-        return pool.query("SELECT url, etag, last_modified, content_hash, updated_at FROM http_cache"
-                        + " WHERE content IS NOT NULL")
-                .execute()
+        return pool.preparedQuery(VALIDATORS).execute()
                 .map(rows -> {
                     Map<String, HttpCacheEntry> entries = new HashMap<>();
                     for (Row row : rows) {
