@@ -5,13 +5,19 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates the datasource's pool as Quarkus would, except that statements up to {@value #CACHED_SQL_LIMIT} characters
  * stay prepared on their connection ({@code cache-prepared-statements} in application.yaml). The PostgreSQL client
  * caches only statements up to 2,048 characters by default, and Quarkus has no setting for the limit; the sync's
- * per-source statement is about 3,900, so without this it was parsed, analysed and planned by the server at every
- * execution, a few milliseconds of the server's CPU per full sync (docs/benchmarks.md, fifth pass).
+ * per-source statement is about 3,900, so without this the server parsed and planned it at every execution: a
+ * third of its CPU in a full sync (docs/benchmarks.md, fifth pass).
+ *
+ * <p>The pool connects with the datasource's URL, user name and password as configured. Quarkus's own pool would
+ * also ask a credentials provider ({@code quarkus.datasource.credentials-provider}) at each connection; a pool made
+ * here cannot, so that setting is refused at start-up rather than left to fail at the first connection.
  */
 @ApplicationScoped
 class PostgresPool implements PgPoolCreator {
@@ -19,9 +25,20 @@ class PostgresPool implements PgPoolCreator {
     /** Above every statement Crossroads sends; the cache's size (256 statements a connection) bounds its memory. */
     static final int CACHED_SQL_LIMIT = 16_384;
 
+    private final Optional<String> credentialsProvider;
+
+    PostgresPool(@ConfigProperty(name = "quarkus.datasource.credentials-provider") Optional<String> credentialsProvider) {
+        this.credentialsProvider = credentialsProvider;
+    }
+
     @Override
     @SuppressWarnings("deprecation") // Quarkus's pool recorder expects a PgPool
     public Pool create(Input input) {
+        if (credentialsProvider.isPresent()) {
+            throw new IllegalStateException("quarkus.datasource.credentials-provider (" + credentialsProvider.get()
+                    + ") is not supported: set quarkus.datasource.username and quarkus.datasource.password"
+                    + " (QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD)");
+        }
         for (PgConnectOptions options : input.pgConnectOptionsList()) {
             options.setPreparedStatementCacheSqlLimit(CACHED_SQL_LIMIT);
         }
