@@ -19,4 +19,25 @@ public final class StoredText {
     public static Buffer utf8(String text) {
         return text == null ? null : Buffer.buffer(text.getBytes(StandardCharsets.UTF_8));
     }
+
+    /**
+     * The same bytes as {@link #utf8(String)}, without encoding the text again when the bytes it was decoded from
+     * are its UTF-8 encoding (a page with one character outside Latin-1 is encoded char by char).
+     *
+     * @param decodedFrom the bytes {@code text} was decoded from with UTF-8
+     */
+    public static Buffer utf8(String text, byte[] decodedFrom) {
+        return text == null ? null : Buffer.buffer(utf8Bytes(text, decodedFrom));
+    }
+
+    /**
+     * {@code text}'s UTF-8 encoding: {@code decodedFrom} itself unless decoding replaced something. Malformed input
+     * becomes U+FFFD, so text without U+FFFD round-trips to its bytes exactly; text with one (rare) is encoded to be
+     * sure.
+     *
+     * @param decodedFrom the bytes {@code text} was decoded from with UTF-8
+     */
+    public static byte[] utf8Bytes(String text, byte[] decodedFrom) {
+        return text.indexOf('\uFFFD') < 0 ? decodedFrom : text.getBytes(StandardCharsets.UTF_8);
+    }
 }

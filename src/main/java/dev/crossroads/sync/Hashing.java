@@ -1,5 +1,6 @@
 package dev.crossroads.sync;
 
+import dev.crossroads.db.StoredText;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /** SHA-256 of text, hex-encoded: how snapshots and cached files tell new content from old. */
@@ -15,13 +16,11 @@ final class Hashing {
 
     /**
      * The same hash as {@link #sha256(String)}, from the bytes the text was decoded from when they are its UTF-8
-     * encoding, which spares encoding it again (a docs page with one character outside Latin-1 is encoded char by
-     * char). They are unless decoding replaced something: malformed input becomes U+FFFD, so text without U+FFFD
-     * round-trips to its bytes exactly; text with one (rare) is encoded to be sure.
+     * encoding ({@link StoredText#utf8Bytes}), which spares encoding it again.
      *
      * @param decoded {@code text}'s source bytes, as decoded with UTF-8
      */
     static String sha256(String text, byte[] decoded) {
-        return text.indexOf('\uFFFD') < 0 ? DigestUtils.sha256Hex(decoded) : sha256(text);
+        return DigestUtils.sha256Hex(StoredText.utf8Bytes(text, decoded));
     }
 }

@@ -1,10 +1,12 @@
 package dev.crossroads.sync;
 
 import dev.crossroads.config.CrossroadsConfig;
+import dev.crossroads.db.StoredText;
 import dev.crossroads.source.FamilyConfig.LanguageSource;
 import dev.crossroads.source.github.Fetched;
 import dev.crossroads.source.github.GitHubFileClient;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +61,8 @@ class SourceFiles {
                 boolean validatorsMoved = cached == null || !java.util.Objects.equals(cached.etag(), answer.etag())
                         || !java.util.Objects.equals(cached.lastModified(), answer.lastModified());
                 HttpCacheEntry update = same && !validatorsMoved ? null
-                        : entry(url, answer.etag(), answer.lastModified(), hash, answer.body());
+                        : entry(url, answer.etag(), answer.lastModified(), hash,
+                                StoredText.utf8(answer.body(), answer.bytes()));
                 yield new FileRead(url, answer.body(), hash, !same, false, answer.httpStatus(),
                         answer.rateLimitRemaining(), update);
             }
@@ -83,7 +86,7 @@ class SourceFiles {
                 HttpCacheEntry cached = cache.get(key);
                 boolean same = cached != null && hash.equals(cached.contentHash());
                 return new FileRead(key, text, hash, !same, false, 0, null,
-                        same ? null : entry(key, null, null, hash, text));
+                        same ? null : entry(key, null, null, hash, StoredText.utf8(text)));
             } catch (NoSuchFileException e) {
                 return new FileRead(key, null, null, true, true, 0, null, null);
             } catch (IOException e) {
@@ -92,7 +95,7 @@ class SourceFiles {
         }), false);
     }
 
-    private static HttpCacheEntry entry(String url, String etag, String lastModified, String hash, String content) {
+    private static HttpCacheEntry entry(String url, String etag, String lastModified, String hash, Buffer content) {
         return new HttpCacheEntry(url, etag, lastModified, hash, content, Instant.now());
     }
 }

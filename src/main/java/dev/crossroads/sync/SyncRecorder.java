@@ -246,7 +246,7 @@ class SyncRecorder {
         params.add(column(cache, HttpCacheEntry::etag, String[]::new));
         params.add(column(cache, HttpCacheEntry::lastModified, String[]::new));
         params.add(column(cache, HttpCacheEntry::contentHash, String[]::new));
-        params.add(column(cache, e -> StoredText.utf8(e.content()), Buffer[]::new));
+        params.add(column(cache, HttpCacheEntry::content, Buffer[]::new));
         params.add(column(cache, e -> time(e.updatedAt()), OffsetDateTime[]::new));
         String sql = RESULT_ONLY;
         boolean mayHaveMoved = false;

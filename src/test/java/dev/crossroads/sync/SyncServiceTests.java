@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,6 +158,36 @@ class SyncServiceTests {
         assertThat(Database.count(pool, "SELECT count(*)" + cached)).isOne();
         assertThat(Database.text(pool, "SELECT content" + cached)).isEqualTo(page);
         assertThat(Database.text(pool, "SELECT content_hash" + cached)).isEqualTo(Hashing.sha256(page));
+    }
+
+    @Test
+    void malformedUtf8IsStoredAsTheTextItDecodesTo() {
+        run();
+        // a stray continuation byte, a truncated sequence and an overlong '/': each decodes to U+FFFD, and what is
+        // stored must be the text read (valid UTF-8, which PostgreSQL accepts), not the bytes received
+        byte[] malformed = {'\n', '*', ' ', '[', ' ', ']', ' ', 'B', (byte) 0x80, 'd', (byte) 0xE2, (byte) 0x82, 'x',
+                (byte) 0xC0, (byte) 0xAF, '\n'};
+        byte[] page = concat(GitHubTrees.read(GitHubTrees.PYTHON.resolve("docs/roadmap.md"))
+                .getBytes(StandardCharsets.UTF_8), malformed);
+        String text = new String(page, StandardCharsets.UTF_8);
+        assertThat(text).contains("\uFFFD");
+        github.stubFor(get(urlEqualTo(PY_ROADMAP)).atPriority(0).willReturn(aResponse().withStatus(200)
+                .withHeader("ETag", "\"malformed\"").withBody(page)));
+
+        run();
+
+        assertThat(result("python", SourceKind.ROADMAP).status).isEqualTo(SourceResult.Status.FETCHED);
+        String latest = " FROM snapshot WHERE language = 'python' AND source = 'ROADMAP' ORDER BY id DESC LIMIT 1";
+        assertThat(Database.text(pool, "SELECT content" + latest)).isEqualTo(text);
+        String cached = " FROM http_cache WHERE url LIKE '%/powertools-lambda-python/develop/docs/roadmap.md'";
+        assertThat(Database.text(pool, "SELECT content" + cached)).isEqualTo(text);
+        assertThat(Database.text(pool, "SELECT content_hash" + cached)).isEqualTo(Hashing.sha256(text));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     @Test
