@@ -12,7 +12,9 @@ import dev.crossroads.source.github.BoardItem;
 import dev.crossroads.source.github.GitHubBoardClient;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -34,7 +36,7 @@ class BoardStep {
         BoardRef ref = language.board().orElseThrow();
         if (!boards.hasToken()) {
             return Uni.createFrom().item(new SourceOutcome(language.id(), SourceKind.BOARD,
-                    SourceResult.Status.SKIPPED, null, NO_TOKEN, 0, null, null, List.of()));
+                    SourceResult.Status.SKIPPED, null, NO_TOKEN, 0, null, List.of()));
         }
         long started = System.nanoTime();
         // hashing and mapping thousands of cards is CPU work: off the event loop
@@ -42,12 +44,13 @@ class BoardStep {
             long millis = (System.nanoTime() - started) / 1_000_000;
             List<BoardItem> cards = board.items().stream().sorted(Comparator.comparing(BoardItem::id)).toList();
             String content = canonical(cards);
+            byte[] utf8 = content.getBytes(StandardCharsets.UTF_8); // once, for the hash and for storing
             List<ItemFacts> items = cards.stream().map(ItemFacts::of).toList();
             NewSnapshot snapshot = new NewSnapshot(language.id(), SourceKind.BOARD, Instant.now(), content,
-                    Hashing.sha256(content), null, items);
+                    Hashing.sha256(utf8), null, items);
             return new SourceOutcome(language.id(), SourceKind.BOARD, SourceResult.Status.FETCHED, 200,
                     cards.size() + " cards from " + board.pages() + " pages of " + describe(ref, board), millis,
-                    board.rateLimitRemaining(), snapshot, List.of());
+                    board.rateLimitRemaining(), snapshot, Buffer.buffer(utf8), List.of());
         });
     }
 

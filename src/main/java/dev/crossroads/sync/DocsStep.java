@@ -126,7 +126,7 @@ class DocsStep {
         if (files.stream().noneMatch(FileRead::changed)) {
             boolean all304 = files.stream().allMatch(f -> f.httpStatus() == 304);
             return new SourceOutcome(language.id(), SourceKind.DOCS, all304 ? SourceResult.Status.NOT_MODIFIED
-                    : SourceResult.Status.UNCHANGED, nav.httpStatus(), null, millis(started), remaining, null, updates);
+                    : SourceResult.Status.UNCHANGED, nav.httpStatus(), null, millis(started), remaining, updates);
         }
         Map<String, String> pages = new TreeMap<>();
         List<String> missing = new ArrayList<>();
@@ -139,13 +139,14 @@ class DocsStep {
             }
         }
         String homeText = home.notFound() ? null : home.content();
-        NewSnapshot snapshot = SourceSnapshots.docs(language, parser, features, nav.content(), homeText, pages,
-                Instant.now());
+        SourceSnapshots.Encoded encoded = SourceSnapshots.encodedDocs(language, parser, features, nav.content(),
+                homeText, pages, Instant.now());
+        NewSnapshot snapshot = encoded.snapshot();
         List<ItemFacts> items = snapshot.items();
         String notFound = missing.isEmpty() ? "" : "; pages not found: " + String.join(", ", missing);
         return new SourceOutcome(language.id(), SourceKind.DOCS, SourceResult.Status.FETCHED, nav.httpStatus(),
                 items.size() + " features from " + (2 + pages.size()) + " files" + notFound, millis(started),
-                remaining, snapshot, updates);
+                remaining, snapshot, encoded.utf8(), updates);
     }
 
     private static long millis(long started) {

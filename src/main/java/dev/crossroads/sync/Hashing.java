@@ -14,6 +14,11 @@ final class Hashing {
         return DigestUtils.sha256Hex(text);
     }
 
+    /** The hash of text already encoded: its UTF-8 bytes. */
+    static String sha256(byte[] utf8) {
+        return DigestUtils.sha256Hex(utf8);
+    }
+
     /**
      * The same hash as {@link #sha256(String)}, from the bytes the text was decoded from when they are its UTF-8
      * encoding ({@link StoredText#utf8Bytes}), which spares encoding it again.

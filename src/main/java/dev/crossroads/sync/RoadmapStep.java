@@ -42,11 +42,13 @@ class RoadmapStep {
             SourceResult.Status status = file.httpStatus() == 304 ? SourceResult.Status.NOT_MODIFIED
                     : SourceResult.Status.UNCHANGED;
             return new SourceOutcome(language.id(), SourceKind.ROADMAP, status, file.httpStatus(), null, millis,
-                    file.rateLimitRemaining(), null, updates);
+                    file.rateLimitRemaining(), updates);
         }
         NewSnapshot snapshot = SourceSnapshots.roadmap(language, parser, file.content(), file.contentHash(),
                 file.cacheUpdate() == null ? null : file.cacheUpdate().etag(), Instant.now());
         return new SourceOutcome(language.id(), SourceKind.ROADMAP, SourceResult.Status.FETCHED, file.httpStatus(),
-                snapshot.items().size() + " items", millis, file.rateLimitRemaining(), snapshot, updates);
+                snapshot.items().size() + " items", millis, file.rateLimitRemaining(), snapshot,
+                // a changed file's cache update holds the very bytes of its text (SourceFiles)
+                file.cacheUpdate() == null ? null : file.cacheUpdate().content(), updates);
     }
 }

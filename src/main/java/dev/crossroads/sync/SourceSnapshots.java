@@ -9,6 +9,8 @@ import dev.crossroads.snapshot.NewSnapshot;
 import dev.crossroads.snapshot.SourceKind;
 import dev.crossroads.snapshot.SourceLinks;
 import dev.crossroads.source.FamilyConfig.LanguageSource;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +50,26 @@ public final class SourceSnapshots {
      */
     public static NewSnapshot docs(LanguageSource language, DocsFeatureParser parser, DocsFeatureParser.Nav nav,
             String navText, String home, Map<String, String> pages, Instant at) {
+        return encodedDocs(language, parser, nav, navText, home, pages, at).snapshot();
+    }
+
+    /** A snapshot with its text's UTF-8 bytes, from which it was hashed: to be stored as they are. */
+    record Encoded(NewSnapshot snapshot, Buffer utf8) {
+    }
+
+    /**
+     * The same as {@link #docs}, with the bundle's bytes: the bundle (most of a full sync's text) is encoded once,
+     * where it is made, for its hash and for storing.
+     */
+    static Encoded encodedDocs(LanguageSource language, DocsFeatureParser parser, DocsFeatureParser.Nav nav,
+            String navText, String home, Map<String, String> pages, Instant at) {
         DocsFeatureList list = parser.parse(nav, home, path -> Optional.ofNullable(pages.get(path)));
         String bundle = bundle(language, navText, home, pages);
+        byte[] utf8 = bundle.getBytes(StandardCharsets.UTF_8);
         SourceLinks where = new SourceLinks(language.repository(), language.branch());
         List<ItemFacts> items = ItemFacts.of(list, language.docs().root(), where);
-        return new NewSnapshot(language.id(), SourceKind.DOCS, at, bundle, Hashing.sha256(bundle), null, items);
+        return new Encoded(new NewSnapshot(language.id(), SourceKind.DOCS, at, bundle, Hashing.sha256(utf8), null,
+                items), Buffer.buffer(utf8));
     }
 
     /** All files of the docs source in one text, in a fixed order (pages sorted by path), so one hash covers them. */

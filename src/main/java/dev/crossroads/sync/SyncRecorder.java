@@ -251,7 +251,7 @@ class SyncRecorder {
         String sql = RESULT_ONLY;
         boolean mayHaveMoved = false;
         if (previous != null) {
-            mayHaveMoved = addSnapshot(params, outcome.snapshot(), previous);
+            mayHaveMoved = addSnapshot(params, outcome, previous);
             sql = WITH_SNAPSHOT;
         }
         boolean movedItems = mayHaveMoved;
@@ -267,10 +267,12 @@ class SyncRecorder {
     }
 
     /** Adds the snapshot's parameters; true when an item moved (left under one key, arrived under another). */
-    private static boolean addSnapshot(List<Object> params, NewSnapshot snapshot, Previous previous) {
+    private static boolean addSnapshot(List<Object> params, SourceOutcome outcome, Previous previous) {
+        NewSnapshot snapshot = outcome.snapshot();
         List<ItemFacts> items = snapshot.items();
-        params.addAll(Arrays.asList(time(snapshot.fetchedAt()), snapshot.contentHash(), snapshot.etag(),
-                StoredText.utf8(snapshot.content()), items.size()));
+        Buffer text = outcome.snapshotUtf8() != null ? outcome.snapshotUtf8() : StoredText.utf8(snapshot.content());
+        params.addAll(Arrays.asList(time(snapshot.fetchedAt()), snapshot.contentHash(), snapshot.etag(), text,
+                items.size()));
         for (ItemColumn column : ItemColumn.values()) {
             params.add(column.values(items));
         }

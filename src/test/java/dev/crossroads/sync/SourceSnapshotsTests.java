@@ -2,8 +2,11 @@ package dev.crossroads.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crossroads.roadmap.DocsFeatureParser;
 import dev.crossroads.source.FamilyConfig.DocsPaths;
 import dev.crossroads.source.FamilyConfig.LanguageSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +41,24 @@ class SourceSnapshotsTests {
                 # Widget → 🚀
 
                 """);
+    }
+
+    @Test
+    void theDocsSnapshotIsStoredAsTheBytesItWasHashedFrom() {
+        DocsFeatureParser parser = new DocsFeatureParser(1_000_000);
+        String navText = "nav:\n  - Utilities:\n    - Widget: utilities/widget.md\n";
+        Map<String, String> pages = Map.of("utilities/widget.md", "# Widget → 🚀 日本語\n");
+
+        SourceSnapshots.Encoded encoded = SourceSnapshots.encodedDocs(GIZMO, parser, parser.nav(navText), navText,
+                "# Gizmo", pages, Instant.EPOCH);
+
+        String bundle = SourceSnapshots.bundle(GIZMO, navText, "# Gizmo", pages);
+        assertThat(encoded.snapshot().content()).isEqualTo(bundle);
+        assertThat(encoded.utf8().getBytes()).isEqualTo(bundle.getBytes(StandardCharsets.UTF_8));
+        assertThat(encoded.snapshot().contentHash()).isEqualTo(Hashing.sha256(bundle));
+        // the history backfill's snapshot of the same files is the same snapshot
+        assertThat(SourceSnapshots.docs(GIZMO, parser, parser.nav(navText), navText, "# Gizmo", pages, Instant.EPOCH))
+                .isEqualTo(encoded.snapshot());
     }
 
     @Test
