@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>The pool connects with the datasource's URL, user name and password as configured. Quarkus's own pool would
  * also ask a credentials provider ({@code quarkus.datasource.credentials-provider}) at each connection; a pool made
- * here cannot, so that setting is refused at start-up rather than left to fail at the first connection.
+ * here cannot, so that setting is refused at start-up rather than silently never asked again. (Crossroads bundles
+ * no provider today: Quarkus itself stops the start when one is named; this guards the day one is added.)
  */
 @ApplicationScoped
 class PostgresPool implements PgPoolCreator {
