@@ -1,5 +1,6 @@
 package dev.crossroads.db;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 
@@ -17,23 +18,19 @@ public final class StoredText {
 
     /** The text's UTF-8 bytes, or null for null. */
     public static Buffer utf8(String text) {
-        return text == null ? null : Buffer.buffer(text.getBytes(StandardCharsets.UTF_8));
+        return text == null ? null : wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Text already encoded, as a buffer over the same array (Buffer.buffer(byte[]) would copy it). */
+    public static Buffer wrap(byte[] utf8) {
+        return Buffer.buffer(Unpooled.wrappedBuffer(utf8));
     }
 
     /**
-     * The same bytes as {@link #utf8(String)}, without encoding the text again when the bytes it was decoded from
-     * are its UTF-8 encoding (a page with one character outside Latin-1 is encoded char by char).
-     *
-     * @param decodedFrom the bytes {@code text} was decoded from with UTF-8
-     */
-    public static Buffer utf8(String text, byte[] decodedFrom) {
-        return text == null ? null : Buffer.buffer(utf8Bytes(text, decodedFrom));
-    }
-
-    /**
-     * {@code text}'s UTF-8 encoding: {@code decodedFrom} itself unless decoding replaced something. Malformed input
-     * becomes U+FFFD, so text without U+FFFD round-trips to its bytes exactly; text with one (rare) is encoded to be
-     * sure.
+     * {@code text}'s UTF-8 encoding without encoding it again when possible: {@code decodedFrom} itself unless
+     * decoding replaced something (a page with one character outside Latin-1 is encoded char by char). Malformed
+     * input becomes U+FFFD, so text without U+FFFD round-trips to its bytes exactly; text with one (rare) is encoded
+     * to be sure, so that what is stored is always valid UTF-8 and the text read.
      *
      * @param decodedFrom the bytes {@code text} was decoded from with UTF-8
      */

@@ -2,6 +2,7 @@ package dev.crossroads.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crossroads.db.StoredText;
 import dev.crossroads.snapshot.ItemFacts;
 import dev.crossroads.snapshot.NewSnapshot;
 import dev.crossroads.snapshot.SourceKind;
@@ -12,7 +13,6 @@ import dev.crossroads.source.github.BoardItem;
 import dev.crossroads.source.github.GitHubBoardClient;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -50,7 +50,7 @@ class BoardStep {
                     Hashing.sha256(utf8), null, items);
             return new SourceOutcome(language.id(), SourceKind.BOARD, SourceResult.Status.FETCHED, 200,
                     cards.size() + " cards from " + board.pages() + " pages of " + describe(ref, board), millis,
-                    board.rateLimitRemaining(), snapshot, Buffer.buffer(utf8), List.of());
+                    board.rateLimitRemaining(), snapshot, StoredText.wrap(utf8), List.of());
         });
     }
 

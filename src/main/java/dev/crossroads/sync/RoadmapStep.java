@@ -48,7 +48,6 @@ class RoadmapStep {
                 file.cacheUpdate() == null ? null : file.cacheUpdate().etag(), Instant.now());
         return new SourceOutcome(language.id(), SourceKind.ROADMAP, SourceResult.Status.FETCHED, file.httpStatus(),
                 snapshot.items().size() + " items", millis, file.rateLimitRemaining(), snapshot,
-                // a changed file's cache update holds the very bytes of its text (SourceFiles)
-                file.cacheUpdate() == null ? null : file.cacheUpdate().content(), updates);
+                file.utf8(), updates);
     }
 }

@@ -45,25 +45,26 @@ class SourceFiles {
 
     private FileRead fromAnswer(String url, Fetched answer, HttpCacheEntry cached) {
         return switch (answer.status()) {
-            case NOT_FOUND -> new FileRead(url, null, null, true, true, answer.httpStatus(),
+            case NOT_FOUND -> new FileRead(url, null, null, null, true, true, answer.httpStatus(),
                     answer.rateLimitRemaining(), null);
             // the text is the copy kept in the cache, read only if the source is parsed (HttpCache.withContent)
             case NOT_MODIFIED -> {
                 if (cached == null) {
                     throw new IllegalStateException(url + " answered 304 Not Modified to a request without validators");
                 }
-                yield new FileRead(url, null, cached.contentHash(), false, false, answer.httpStatus(),
+                yield new FileRead(url, null, null, cached.contentHash(), false, false, answer.httpStatus(),
                         answer.rateLimitRemaining(), null);
             }
             case OK -> {
-                String hash = Hashing.sha256(answer.body(), answer.bytes());
+                // hashed and stored as the bytes received, unless decoding replaced something (StoredText)
+                Buffer utf8 = StoredText.wrap(StoredText.utf8Bytes(answer.body(), answer.bytes()));
+                String hash = Hashing.sha256(utf8.getBytes());
                 boolean same = cached != null && hash.equals(cached.contentHash());
                 boolean validatorsMoved = cached == null || !java.util.Objects.equals(cached.etag(), answer.etag())
                         || !java.util.Objects.equals(cached.lastModified(), answer.lastModified());
                 HttpCacheEntry update = same && !validatorsMoved ? null
-                        : entry(url, answer.etag(), answer.lastModified(), hash,
-                                StoredText.utf8(answer.body(), answer.bytes()));
-                yield new FileRead(url, answer.body(), hash, !same, false, answer.httpStatus(),
+                        : entry(url, answer.etag(), answer.lastModified(), hash, utf8);
+                yield new FileRead(url, answer.body(), utf8, hash, !same, false, answer.httpStatus(),
                         answer.rateLimitRemaining(), update);
             }
         };
@@ -82,13 +83,14 @@ class SourceFiles {
                             + " bytes (crossroads.sync.max-bytes)");
                 }
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                String hash = Hashing.sha256(text);
+                Buffer utf8 = StoredText.utf8(text);
+                String hash = Hashing.sha256(utf8.getBytes());
                 HttpCacheEntry cached = cache.get(key);
                 boolean same = cached != null && hash.equals(cached.contentHash());
-                return new FileRead(key, text, hash, !same, false, 0, null,
-                        same ? null : entry(key, null, null, hash, StoredText.utf8(text)));
+                return new FileRead(key, text, utf8, hash, !same, false, 0, null,
+                        same ? null : entry(key, null, null, hash, utf8));
             } catch (NoSuchFileException e) {
-                return new FileRead(key, null, null, true, true, 0, null, null);
+                return new FileRead(key, null, null, null, true, true, 0, null, null);
             } catch (IOException e) {
                 throw new IllegalStateException(file + " cannot be read: " + e.getMessage(), e);
             }

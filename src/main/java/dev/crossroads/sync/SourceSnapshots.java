@@ -1,5 +1,6 @@
 package dev.crossroads.sync;
 
+import dev.crossroads.db.StoredText;
 import dev.crossroads.roadmap.DocsFeatureList;
 import dev.crossroads.roadmap.DocsFeatureParser;
 import dev.crossroads.roadmap.RoadmapDocument;
@@ -69,7 +70,7 @@ public final class SourceSnapshots {
         SourceLinks where = new SourceLinks(language.repository(), language.branch());
         List<ItemFacts> items = ItemFacts.of(list, language.docs().root(), where);
         return new Encoded(new NewSnapshot(language.id(), SourceKind.DOCS, at, bundle, Hashing.sha256(utf8), null,
-                items), Buffer.buffer(utf8));
+                items), StoredText.wrap(utf8));
     }
 
     /** All files of the docs source in one text, in a fixed order (pages sorted by path), so one hash covers them. */

@@ -21,7 +21,7 @@ class PostgresPoolTests {
         // longer than the client's default limit (2,048 characters), shorter than ours, as the sync's statement is
         String padding = "x".repeat(3_000);
         String longStatement = "SELECT $1::text || '" + padding + "' AS padded";
-        assertThat(longStatement.length()).isBetween(2_049, PostgresPool.CACHED_SQL_LIMIT);
+        assertThat(longStatement.length()).isBetween(2_049, PostgresPoolCreator.CACHED_SQL_LIMIT);
 
         long kept = pool.withConnection(connection -> connection.preparedQuery(longStatement).execute(Tuple.of("a"))
                         .flatMap(first -> connection.preparedQuery(longStatement).execute(Tuple.of("b")))

@@ -13,7 +13,7 @@ class StoredTextTests {
         String decoded = new String(received, StandardCharsets.UTF_8);
 
         assertThat(StoredText.utf8Bytes(decoded, received)).isSameAs(received);
-        assertThat(StoredText.utf8(decoded, received).getBytes()).isEqualTo(received);
+        assertThat(StoredText.wrap(received).getBytes()).isEqualTo(received);
     }
 
     @Test
@@ -36,6 +36,5 @@ class StoredTextTests {
     @Test
     void nullTextIsNull() {
         assertThat(StoredText.utf8(null)).isNull();
-        assertThat(StoredText.utf8(null, new byte[0])).isNull();
     }
 }

@@ -2,6 +2,7 @@ package dev.crossroads.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crossroads.db.StoredText;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class HashingTests {
             byte[] received = text.getBytes(StandardCharsets.UTF_8);
             String decoded = new String(received, StandardCharsets.UTF_8);
 
-            assertThat(Hashing.sha256(decoded, received)).isEqualTo(Hashing.sha256(text))
+            assertThat(Hashing.sha256(StoredText.utf8Bytes(decoded, received))).isEqualTo(Hashing.sha256(text))
                     .isEqualTo(DigestUtils.sha256Hex(received));
         }
     }
@@ -28,7 +29,7 @@ class HashingTests {
         String decoded = new String(received, StandardCharsets.UTF_8);
 
         assertThat(decoded).contains("\uFFFD");
-        assertThat(Hashing.sha256(decoded, received)).isEqualTo(Hashing.sha256(decoded))
+        assertThat(Hashing.sha256(StoredText.utf8Bytes(decoded, received))).isEqualTo(Hashing.sha256(decoded))
                 .isNotEqualTo(DigestUtils.sha256Hex(received));
     }
 
@@ -37,7 +38,7 @@ class HashingTests {
         String text = "unknown glyph: \uFFFD";
         byte[] received = text.getBytes(StandardCharsets.UTF_8);
 
-        assertThat(Hashing.sha256(new String(received, StandardCharsets.UTF_8), received))
+        assertThat(Hashing.sha256(StoredText.utf8Bytes(new String(received, StandardCharsets.UTF_8), received)))
                 .isEqualTo(Hashing.sha256(text));
     }
 }

@@ -43,15 +43,15 @@ class HttpCacheTests {
     }
 
     private static FileRead fetched(String url, String text) {
-        return new FileRead(url, text, "hash of " + url, true, false, 200, null, null);
+        return new FileRead(url, text, null, "hash of " + url, true, false, 200, null, null);
     }
 
     private static FileRead notModified(String url) {
-        return new FileRead(url, null, "hash of " + url, false, false, 304, null, null);
+        return new FileRead(url, null, null, "hash of " + url, false, false, 304, null, null);
     }
 
     private static FileRead notFound(String url) {
-        return new FileRead(url, null, null, true, true, 404, null, null);
+        return new FileRead(url, null, null, null, true, true, 404, null, null);
     }
 
     private static <T> T await(Uni<T> uni) {

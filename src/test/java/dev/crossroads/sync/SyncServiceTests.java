@@ -274,6 +274,11 @@ class SyncServiceTests {
         assertThat(board.rateLimitRemaining).isEqualTo(4000);
         assertThat(count("SELECT count(*) FROM tracked_item WHERE language = 'python' AND source = 'BOARD'"))
                 .isEqualTo(250);
+        // stored as the bytes it was hashed from: the text read back hashes to the hash stored beside it
+        String stored = " FROM snapshot WHERE language = 'python' AND source = 'BOARD'";
+        String content = Database.text(pool, "SELECT content" + stored);
+        assertThat(content.lines().count()).isEqualTo(250);
+        assertThat(Database.text(pool, "SELECT content_hash" + stored)).isEqualTo(Hashing.sha256(content));
         github.getAllServeEvents().forEach(e -> assertThat(e.getRequest().containsHeader("Authorization"))
                 .as(e.getRequest().getUrl()).isEqualTo(e.getRequest().getUrl().startsWith("/api/")));
     }

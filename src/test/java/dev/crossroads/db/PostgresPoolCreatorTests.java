@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What the pool is made with, and the one datasource setting it cannot honour. */
-class PostgresPoolSettingsTests {
+class PostgresPoolCreatorTests {
 
     @Test
     void everyServerTheDatasourceNamesKeepsStatementsUpToTheRaisedLimit() {
@@ -21,7 +21,7 @@ class PostgresPoolSettingsTests {
                 new PgConnectOptions().setHost("db-2"));
         Vertx vertx = Vertx.vertx();
         try {
-            Pool pool = new PostgresPool(Optional.empty()).create(input(vertx, servers));
+            Pool pool = new PostgresPoolCreator(Optional.empty()).create(input(vertx, servers));
             pool.close();
         } finally {
             vertx.close();
@@ -30,14 +30,14 @@ class PostgresPoolSettingsTests {
         // the client keeps the limit as a filter on the statement's text
         assertThat(servers).allSatisfy(server -> {
             assertThat(server.getPreparedStatementCacheSqlFilter().test("x".repeat(4_000))).isTrue();
-            assertThat(server.getPreparedStatementCacheSqlFilter().test("x".repeat(PostgresPool.CACHED_SQL_LIMIT + 1)))
+            assertThat(server.getPreparedStatementCacheSqlFilter().test("x".repeat(PostgresPoolCreator.CACHED_SQL_LIMIT + 1)))
                     .isFalse();
         });
     }
 
     @Test
     void aCredentialsProviderIsRefusedNamingTheSettingsToUseInstead() {
-        PostgresPool creator = new PostgresPool(Optional.of("vault"));
+        PostgresPoolCreator creator = new PostgresPoolCreator(Optional.of("vault"));
 
         assertThatThrownBy(() -> creator.create(input(null, List.of(new PgConnectOptions()))))
                 .isInstanceOf(IllegalStateException.class)

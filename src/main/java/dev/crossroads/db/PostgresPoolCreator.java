@@ -5,8 +5,9 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgPool;
 import io.vertx.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Creates the datasource's pool as Quarkus would, except that statements up to {@value #CACHED_SQL_LIMIT} characters
@@ -21,14 +22,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * no provider today: Quarkus itself stops the start when one is named; this guards the day one is added.)
  */
 @ApplicationScoped
-class PostgresPool implements PgPoolCreator {
+class PostgresPoolCreator implements PgPoolCreator {
 
     /** Above every statement Crossroads sends; the cache's size (256 statements a connection) bounds its memory. */
     static final int CACHED_SQL_LIMIT = 16_384;
 
     private final Optional<String> credentialsProvider;
 
-    PostgresPool(@ConfigProperty(name = "quarkus.datasource.credentials-provider") Optional<String> credentialsProvider) {
+    @Inject
+    PostgresPoolCreator(Config config) {
+        this(config.getOptionalValue("quarkus.datasource.credentials-provider", String.class));
+    }
+
+    PostgresPoolCreator(Optional<String> credentialsProvider) {
         this.credentialsProvider = credentialsProvider;
     }
 
