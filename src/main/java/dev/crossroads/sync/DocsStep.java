@@ -41,8 +41,8 @@ class DocsStep {
 
     Uni<SourceOutcome> read(LanguageSource language, HttpCache cache) {
         long started = System.nanoTime();
-        Uni<FileRead> nav = started(files.read(language, language.docs().nav(), cache));
-        Uni<FileRead> home = started(files.read(language, language.docs().home(), cache));
+        Uni<FileRead> nav = Started.now(files.read(language, language.docs().nav(), cache));
+        Uni<FileRead> home = Started.now(files.read(language, language.docs().home(), cache));
         KnownNav before = known.get(language.id());
         Map<String, Uni<FileRead>> pages = new ConcurrentHashMap<>();
         if (before != null) {
@@ -100,19 +100,13 @@ class DocsStep {
         return all.stream().anyMatch(FileRead::changed) ? cache.withContent(all) : Uni.createFrom().item(all);
     }
 
-    private Uni<FileRead> page(LanguageSource language, String page, HttpCache cache) {
-        return started(files.read(language, language.docs().root() + "/" + page, cache));
-    }
-
     /**
      * Sends the request now and keeps its answer for whoever asks later (a page may turn out not to be needed). How
      * many requests are in flight to one host at a time is the HTTP client's to bound
      * ({@code crossroads.sync.parallelism}).
      */
-    private static Uni<FileRead> started(Uni<FileRead> read) {
-        Uni<FileRead> kept = read.memoize().indefinitely();
-        kept.subscribe().with(answer -> { }, failure -> { }); // failures reach the later subscriber too
-        return kept;
+    private Uni<FileRead> page(LanguageSource language, String page, HttpCache cache) {
+        return Started.now(files.read(language, language.docs().root() + "/" + page, cache));
     }
 
     /** @param files nav, home page, then the pages in the order {@code listed} */

@@ -57,8 +57,9 @@ class SourceFiles {
             }
             case OK -> {
                 // hashed and stored as the bytes received, unless decoding replaced something (StoredText)
-                Buffer utf8 = StoredText.wrap(StoredText.utf8Bytes(answer.body(), answer.bytes()));
-                String hash = Hashing.sha256(utf8.getBytes());
+                byte[] bytes = StoredText.utf8Bytes(answer.body(), answer.bytes());
+                String hash = Hashing.sha256(bytes);
+                Buffer utf8 = StoredText.wrap(bytes);
                 boolean same = cached != null && hash.equals(cached.contentHash());
                 boolean validatorsMoved = cached == null || !java.util.Objects.equals(cached.etag(), answer.etag())
                         || !java.util.Objects.equals(cached.lastModified(), answer.lastModified());
@@ -83,8 +84,9 @@ class SourceFiles {
                             + " bytes (crossroads.sync.max-bytes)");
                 }
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                Buffer utf8 = StoredText.utf8(text);
-                String hash = Hashing.sha256(utf8.getBytes());
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                String hash = Hashing.sha256(bytes);
+                Buffer utf8 = StoredText.wrap(bytes);
                 HttpCacheEntry cached = cache.get(key);
                 boolean same = cached != null && hash.equals(cached.contentHash());
                 return new FileRead(key, text, utf8, hash, !same, false, 0, null,

@@ -104,7 +104,7 @@ public class SyncService {
         // sooner. Read without the lease they may be a run behind when another replica's run ended in between: its
         // files then answer 200 instead of 304, and the recorder, which compares with the latest stored snapshot,
         // still finds them unchanged
-        Uni<HttpCache> validators = started(recorder.cache());
+        Uni<HttpCache> validators = Started.now(recorder.cache());
         return lease.tryAcquire()
                 .flatMap(acquired -> {
                     ran.set(acquired);
@@ -177,17 +177,10 @@ public class SyncService {
         return running.get();
     }
 
-    /** Sets {@code work} going now; whoever subscribes later gets its outcome, failure included. */
-    private static <T> Uni<T> started(Uni<T> work) {
-        Uni<T> kept = work.memoize().indefinitely();
-        kept.subscribe().with(item -> { }, failure -> { });
-        return kept;
-    }
-
     private Uni<SyncRun> runHoldingLease(SyncRequest request, Uni<HttpCache> validators) {
         // fetching needs the validators, not the run row: it starts as soon as they are in, while the run is opened
         // beside it; only recording a source waits for the run
-        Uni<SyncRun> opened = started(lease.closeAbandonedRuns()
+        Uni<SyncRun> opened = Started.now(lease.closeAbandonedRuns()
                 .flatMap(ignored -> runLog.open(request, lease.replica())));
         Cancellable heartbeat = renewLeaseWhileRunning();
         return validators
